@@ -1,0 +1,73 @@
+"""Alembic environment: URL from factcheck's settings, Engine or Connection accepted.
+
+There is no alembic.ini, so logging is not configured from a file here.
+"""
+
+from __future__ import annotations
+
+from alembic import context
+from sqlalchemy import Connection, Engine
+
+from factcheck.store import models  # noqa: F401  (registers the tables)
+from factcheck.store.base import Base
+
+config = context.config
+target_metadata = Base.metadata
+
+
+def _run(connection: Connection) -> None:
+    context.configure(
+        connection=connection,
+        target_metadata=target_metadata,
+        render_as_batch=connection.dialect.name == "sqlite",
+        compare_type=True,
+    )
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+def run_migrations_offline() -> None:
+    context.configure(
+        url=_url(),
+        target_metadata=target_metadata,
+        literal_binds=True,
+        render_as_batch=True,
+    )
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+def _url() -> str:
+    url = config.get_main_option("sqlalchemy.url")
+    if url:
+        return url
+    from factcheck.settings import database_url
+
+    return database_url()
+
+
+def run_migrations_online() -> None:
+    given = config.attributes.get("connection")
+    if isinstance(given, Connection):
+        _run(given)
+        return
+    if isinstance(given, Engine):
+        with given.connect() as connection:
+            _run(connection)
+            connection.commit()
+        return
+    from factcheck.store.database import create_db_engine
+
+    engine = create_db_engine(_url())
+    try:
+        with engine.connect() as connection:
+            _run(connection)
+            connection.commit()
+    finally:
+        engine.dispose()
+
+
+if context.is_offline_mode():
+    run_migrations_offline()
+else:
+    run_migrations_online()
