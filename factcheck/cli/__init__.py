@@ -51,6 +51,7 @@ def _register_all() -> None:
 
     for name in (
         "ingest_commands",
+        "segment_commands",
         "review_commands",
         "export_commands",
         "rank_commands",
