@@ -1,0 +1,79 @@
+"""Helpers every format shares: which links may become links, how times print,
+how a claim stream splits by article.
+
+Reports are read in browsers and spreadsheets, so user text is hostile until proven
+otherwise: a source URL becomes a clickable link only when it is a plain absolute
+http(s) URL. Anything else (`javascript:`, `data:`, a relative path, text with
+spaces or control characters that browsers would strip) is shown as text.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterable, Iterator
+from datetime import date, datetime
+from typing import TYPE_CHECKING
+from urllib.parse import urldefrag, urlsplit
+
+if TYPE_CHECKING:
+    from factcheck.export.loader import ArticleRecord, ClaimRecord
+
+# No whitespace or control characters anywhere: browsers strip some of them before
+# reading the scheme, which is how "java\tscript:" slips past naive checks.
+_PLAIN_URL = re.compile(r"[^\s\x00-\x1f\x7f-\x9f]+")
+
+
+def safe_http_url(url: str | None) -> str | None:
+    """The URL if it may become an href (absolute http or https with a host), else None."""
+    if not url or not _PLAIN_URL.fullmatch(url):
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return None
+    return url
+
+
+def claim_anchor(claim_id: int) -> str:
+    """The fragment id of a claim in the HTML report (ClaimReview urls point at it)."""
+    return f"claim-{claim_id}"
+
+
+def claim_url(report_url: str, claim_id: int) -> str:
+    """The report URL plus the claim's anchor; a bare anchor when no report URL is set."""
+    base = urldefrag(report_url.strip())[0] if report_url else ""
+    return f"{base}#{claim_anchor(claim_id)}"
+
+
+def iso(value: datetime | date | None) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.isoformat(timespec="seconds")
+    return value.isoformat()
+
+
+def day(value: datetime | date | None) -> str:
+    """A date for people: 2026-03-01 (timestamps lose their time)."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    return value.isoformat()
+
+
+def one_line(text: str | None) -> str:
+    """Collapse runs of whitespace (claims and titles are single-line in reports)."""
+    return " ".join((text or "").split())
+
+
+def by_article(
+    claims: Iterable[ClaimRecord],
+) -> Iterator[tuple[ArticleRecord, Iterator[ClaimRecord]]]:
+    """Group a claim stream by article; each group must be consumed before the next."""
+    for _aid, group in itertools.groupby(claims, key=lambda c: c.article.id):
+        first = next(group)
+        yield first.article, itertools.chain((first,), group)  # noqa: B031

@@ -1,0 +1,132 @@
+"""JSON: everything, for other systems: articles with text, claims with offsets,
+quantities, times, sources, verdicts and history.
+
+The document is written piece by piece (one claim at a time) but is one valid JSON
+object. `format_version` changes whenever a field is renamed or removed; new fields
+may appear without a version change, so readers should ignore keys they do not know.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any, TextIO
+
+from factcheck.export.common import by_article, iso
+from factcheck.export.registry import register
+
+if TYPE_CHECKING:
+    from factcheck.export.loader import ArticleRecord, ClaimRecord, Report
+
+FORMAT_NAME = "factcheck-report"
+FORMAT_VERSION = 1
+
+
+def _dumps(value: Any, indent: int | None = None) -> str:
+    return json.dumps(value, ensure_ascii=False, default=str, indent=indent)
+
+
+@register("json", description="JSON, everything (other systems)", extension="json", order=30)
+def write_json(report: Report, out: TextIO) -> int:
+    head = {
+        "format": FORMAT_NAME,
+        "format_version": FORMAT_VERSION,
+        "generated_at": iso(report.generated_at),
+        "organization": report.organization,
+        "report_url": report.report_url,
+        "selection": {"statuses": sorted(report.statuses), "article_id": report.article_id},
+        "rating_scale": [
+            {
+                "label": s.label,
+                "description": s.description,
+                "value": s.value,
+                "position": s.position,
+            }
+            for s in report.scale.steps
+        ],
+    }
+    out.write(_dumps(head, indent=2)[:-2] + ',\n  "articles": [')
+    claims = report.claims(details=True, article_text=True)
+    count = 0
+    articles = 0
+    for article, group in by_article(claims):
+        out.write(",\n    " if articles else "\n    ")
+        out.write(_dumps(article_json(article))[:-1] + ', "claims": [')
+        for i, claim in enumerate(group):
+            out.write(",\n      " if i else "\n      ")
+            out.write(_dumps(claim_json(report, claim)))
+            count += 1
+        out.write("\n    ]}")
+        articles += 1
+    out.write("\n  ]" if articles else "]")
+    out.write(f',\n  "article_count": {articles},\n  "claim_count": {count}\n}}\n')
+    return count
+
+
+def article_json(a: ArticleRecord) -> dict[str, Any]:
+    return {
+        "id": a.id,
+        "title": a.title,
+        "url": a.url,
+        "outlet": a.outlet,
+        "author": a.author,
+        "published": iso(a.published),
+        "language": a.language,
+        "ingested_at": iso(a.ingested_at),
+        "text": a.text,
+    }
+
+
+def claim_json(report: Report, c: ClaimRecord) -> dict[str, Any]:
+    step = report.scale.find(c.verdict)
+    return {
+        "id": c.id,
+        "article_id": c.article.id,
+        "text": c.text,
+        "sentence": c.sentence,
+        "start": c.start,
+        "end": c.end,
+        "kind": c.kind,
+        "score": c.score,
+        "checkworthy": c.checkworthy,
+        "reasons": c.reasons,
+        "quantities": c.quantities,
+        "times": c.times,
+        "speaker": c.speaker,
+        "status": c.status,
+        "verdict": step.label if step else c.verdict,  # the scale's spelling
+        "rating_value": step.value if step else None,
+        "explanation": c.explanation,
+        "verdict_by": c.verdict_by,
+        "verdict_at": iso(c.verdict_at),
+        "approved_by": c.approved_by,
+        "approved_at": iso(c.approved_at),
+        "assignee": c.assignee,
+        "created_at": iso(c.created_at),
+        "updated_at": iso(c.updated_at),
+        "updated_by": c.updated_by,
+        "version": c.version,
+        "sources": [
+            {
+                "id": s.id,
+                "url": s.url,
+                "title": s.title,
+                "note": s.note,
+                "stance": s.stance,
+                "added_by": s.added_by,
+                "added_at": iso(s.added_at),
+            }
+            for s in c.sources
+        ],
+        "history": [
+            {
+                "id": e.id,
+                "actor": e.actor,
+                "action": e.action,
+                "from_status": e.from_status,
+                "to_status": e.to_status,
+                "details": e.details,
+                "at": iso(e.at),
+            }
+            for e in c.history
+        ],
+    }
