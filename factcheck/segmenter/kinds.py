@@ -1,0 +1,106 @@
+"""The kind of a claim, after Full Fact's typology, from cue words.
+
+Order matters: a schedule ("takes place on Friday") is temporal even with "will" in it,
+a figure makes a quantity claim even when predicted, and cue-less statements are facts.
+"""
+
+from __future__ import annotations
+
+import re
+
+from factcheck.segmenter.types import Quantity, TimeRef
+
+KINDS = (
+    "quantity",
+    "comparison",
+    "causal",
+    "fact",
+    "temporal",
+    "personal",
+    "opinion",
+    "prediction",
+)
+
+TEMPORAL = re.compile(
+    r"\b(?:takes? place|take place|scheduled|due (?:out|to be (?:taken|held|published|released))|"
+    r"will be held|is held|are held|kicks? off|starts? on|begins? on|has yet to name a date)\b",
+    re.IGNORECASE,
+)
+PREDICTION = re.compile(
+    r"\b(?:will|would|could|might|may|shall|going to|'ll|is likely to|are likely to|likely|"
+    r"unlikely|is expected to|are expected to|expected to be|set to|in the near future|"
+    r"in the coming|forecast|predicted|can take|could win|on course to|poised to)\b",
+    re.IGNORECASE,
+)
+OPINION = re.compile(
+    r"\b(?:should|must|ought to|needs? to|has to|have to|seems?|appears? to|undoubted|"
+    r"impressive|good job|great|excellent|terrible|awful|wonderful|important|inefficient|"
+    r"unfair|fair|wrong|right to|deserves?|best way|welcome|believes?|thinks?|feel|feels|"
+    r"there are issues|issue|concern(?:ed|s)?|upbeat|seamless|threat|better off)\b",
+    re.IGNORECASE,
+)
+PERSONAL = re.compile(
+    r"\b(?:has lived|have lived|lived|arrived|was born|born in|grew up|moved to|studied|"
+    r"joined|established (?:himself|herself)|made (?:his|her) (?:breakthrough|debut)|"
+    r"his career|her career|retired|married)\b",
+    re.IGNORECASE,
+)
+PERSONAL_SUBJECT = re.compile(r"^(?:he|she|his|her|i|my)\b|\b(?:himself|herself)\b", re.IGNORECASE)
+CAUSAL = re.compile(
+    r"\b(?:because|due to|thanks to|down to|as a result|result(?:ed|s)? in|led to|leads? to|"
+    r"lead to|caus(?:e|ed|es|ing)|behind the|blamed? (?:on|for)|driven by|owing to|"
+    r"in order to|to increase|to reduce|came because|helped|hurt|boost(?:ed)?|exiled)\b",
+    re.IGNORECASE,
+)
+COMPARISON = re.compile(
+    r"\b(?:more|less|fewer|greater|higher|lower|bigger|larger|smaller|better|worse|longer|"
+    r"shorter|faster|slower|cheaper|stronger|weaker)\b[^.]{0,60}\bthan\b"
+    r"|\b(?:more|less) likely\b|\b(?:longer|shorter|higher|lower|bigger|larger) \w+"
+    r"|\b(?:rival|rivals|overtake|overtaking|outpace|compared (?:to|with)|ahead of|"
+    r"biggest|largest|smallest|highest|lowest|fastest|most \w+|least \w+|top|record)\b",
+    re.IGNORECASE,
+)
+QUANTITY_WORDS = re.compile(
+    r"\b(?:majority|minority|most of|half|numbers|number of|increas(?:e|ed|es|ing)|"
+    r"decreas(?:e|ed|es|ing)|rose|rise|rising|fell|fall|falling|doubled|tripled|halved|"
+    r"grew|growth|decline[sd]?|soared|soaring|plunged|dozens|hundreds|thousands|millions|"
+    r"share of|rate of|per cent|percent)\b",
+    re.IGNORECASE,
+)
+
+
+def is_count(q: Quantity) -> bool:
+    """A quantity worth checking: not a duration of someone's life."""
+    return not (q.unit in ("years", "year", "months", "days", "weeks") and q.value < 100)
+
+
+def classify(
+    text: str,
+    quantities: list[Quantity],
+    times: list[TimeRef],
+    speaker_verb: str | None,
+) -> tuple[str, str | None]:
+    """(kind, the cue that decided it) for one claim span."""
+    if (m := TEMPORAL.search(text)) is not None:
+        return "temporal", m.group(0)
+    if PERSONAL.search(text) and (
+        PERSONAL_SUBJECT.search(text) or not any(map(is_count, quantities))
+    ):
+        m = PERSONAL.search(text)
+        return "personal", m.group(0) if m else None
+    if any(map(is_count, quantities)):
+        return "quantity", quantities[0].text
+    if (m := PREDICTION.search(text)) is not None:
+        return "prediction", m.group(0)
+    if speaker_verb in ("believes", "believe", "thinks", "think", "fear", "fears", "hopes", "hope",
+                        "expects", "expect", "predicts", "predict", "insists", "insist"):  # fmt: skip
+        return "opinion", speaker_verb
+    if (m := OPINION.search(text)) is not None:
+        return "opinion", m.group(0)
+    if (m := CAUSAL.search(text)) is not None:
+        return "causal", m.group(0)
+    if (m := COMPARISON.search(text)) is not None:
+        return "comparison", m.group(0)
+    if (m := QUANTITY_WORDS.search(text)) is not None:
+        return "quantity", m.group(0)
+    return "fact", None

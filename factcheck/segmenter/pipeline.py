@@ -1,0 +1,132 @@
+"""segment(article): sentences -> attribution -> clause spans -> quantities, times, kind, score.
+
+Everything here is a pure function of the article; the one cache is dateparser's, inside
+times.py. The headline is not segmented: it restates the body in fewer words.
+"""
+
+from __future__ import annotations
+
+import re
+
+from factcheck.segmenter.kinds import classify
+from factcheck.segmenter.quantities import Found, find_quantities
+from factcheck.segmenter.scoring import Candidate, entities, score
+from factcheck.segmenter.sentences import split_sentences
+from factcheck.segmenter.spans import carve, tokens
+from factcheck.segmenter.speakers import find_attribution, person_name
+from factcheck.segmenter.times import FoundTime, find_times
+from factcheck.segmenter.types import ArticleText, ClaimSpan
+
+_PARTICIPLE = re.compile(r"^[a-z]+ing\b")
+_CLAUSE_LEAD = re.compile(r"^(?:[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3}|he|she|they)\s+")
+
+
+def segment(article: ArticleText) -> list[ClaimSpan]:
+    """Every checkable claim in the article, as spans sorted by start offset."""
+    text = article.text
+    skip_to = 0
+    title = article.title.strip()
+    if title and text.startswith(title) and (len(text) == len(title) or text[len(title)] == "\n"):
+        skip_to = len(title)
+    claims: list[ClaimSpan] = []
+    last_person: str | None = None
+    for s_start, s_end in split_sentences(text):
+        if s_end <= skip_to:
+            continue
+        sentence = text[s_start:s_end]
+        if sentence.endswith("?") or len(tokens(sentence)) < 3:
+            continue
+        claims.extend(_sentence_claims(article, s_start, s_end, last_person))
+        named = person_name(sentence)
+        if named:
+            last_person = named
+    claims.sort(key=lambda c: (c.start, c.end))
+    return claims
+
+
+def _sentence_claims(
+    article: ArticleText, s_start: int, s_end: int, last_person: str | None
+) -> list[ClaimSpan]:
+    text = article.text
+    sentence = text[s_start:s_end]
+    frame = find_attribution(sentence, last_person)
+    quantities = find_quantities(sentence)
+    times = find_times(sentence, article.published)
+    spans = carve(text, s_start + frame.body_start, s_start + frame.body_end)
+    out: list[ClaimSpan] = []
+    for index, (c_start, c_end) in enumerate(spans):
+        speaker, verb = frame.speaker, frame.verb
+        if index > 0:
+            inner = find_attribution(text[c_start:c_end], last_person)
+            if inner.verb and inner.body_start > 0 and inner.body_end > inner.body_start:
+                trimmed = carve(text, c_start + inner.body_start, c_start + inner.body_end)
+                if trimmed:
+                    c_start, c_end = trimmed[0][0], trimmed[-1][1]
+                    speaker, verb = inner.speaker or speaker, inner.verb
+        claim = _claim(article, sentence, s_start, c_start, c_end, quantities, times, spans,
+                       speaker, verb)  # fmt: skip
+        if claim is not None:
+            out.append(claim)
+    return out
+
+
+def _claim(
+    article: ArticleText,
+    sentence: str,
+    s_start: int,
+    c_start: int,
+    c_end: int,
+    quantities: list[Found],
+    times: list[FoundTime],
+    spans: list[tuple[int, int]],
+    speaker: str | None,
+    verb: str | None,
+) -> ClaimSpan | None:
+    text = article.text
+    span = text[c_start:c_end]
+    lo, hi = c_start - s_start, c_end - s_start
+    qs = [f.quantity for f in quantities if f.start < hi and f.end > lo]
+    ts = [f.time for f in times if f.start < hi and f.end > lo]
+    if not ts:
+        # a lead-in ("Just two years ago, ...") trimmed off the span still dates it
+        ts = [f.time for f in times if not any(s - s_start < f.end and e - s_start > f.start
+                                                for s, e in spans) and f.end <= lo]  # fmt: skip
+    words = tokens(span)
+    if len(words) < 3 and not qs:
+        return None
+    if _PARTICIPLE.match(span) and not qs and not ts:
+        return None  # ", spending the majority of his time ...": detail, not a claim
+    kind, cue = classify(span, qs, ts, verb)
+    names = entities(span)
+    if kind == "fact" and not (qs or ts or names or speaker):
+        return None  # narration with nothing a checker could look up
+    if not _has_predicate(span) and not qs:
+        return None
+    value, checkworthy, reasons = score(Candidate(span, sentence, kind, cue, qs, ts, speaker, verb))
+    return ClaimSpan(
+        text=span,
+        sentence=sentence,
+        start=c_start,
+        end=c_end,
+        kind=kind,
+        score=value,
+        checkworthy=checkworthy,
+        reasons=reasons,
+        quantities=qs,
+        times=ts,
+        speaker=speaker,
+    )
+
+
+_PREDICATE = re.compile(
+    r"\b(?:is|are|was|were|be|been|being|has|have|had|will|would|could|can|may|might|should|"
+    r"must|do|does|did|\w+ed|\w+ing|won|held|made|took|set|led|lost|paid|sold|left|"
+    r"kept|grew|rose|fell|went|came|gave|got|saw|hit|cut|put|ran|beat|become|became)\b"
+    r"|\b\w+s\s+(?:the|a|an|its|his|her|their|to|that|more|up|on|\d)\b",
+)
+
+
+def _has_predicate(span: str) -> bool:
+    """A clause has a verb; "Long-term expat residents in Shenzhen" has none."""
+    body = _CLAUSE_LEAD.sub("", span, count=1)
+    return bool(_PREDICATE.search(body.lower()))

@@ -1,0 +1,223 @@
+"""Numbers in claims: value, bound and unit, read with regular expressions.
+
+Why hand-written: quantulum3 and spaCy run at about 0.03 MB/s, thirty times slower than
+the whole pipeline may take, and news numbers come in a small set of shapes (digits
+with separators, scale words, currency signs, number words, ranges, percentages).
+Years such as "1999" are time references, not quantities: `times.py` reads them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from factcheck.segmenter.types import Bound, Quantity
+
+_SMALL = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "a dozen": 12, "dozen": 12, "half": 0.5,
+    "a hundred": 100, "a thousand": 1000, "a million": 1e6, "a billion": 1e9,
+    "a trillion": 1e12, "half a million": 5e5, "half a billion": 5e8, "a quarter": 0.25,
+    "twice": 2, "tenfold": 10,
+}  # fmt: skip
+_SCALE = {
+    "hundred": 1e2, "thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6,
+    "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "tr": 1e12,
+}  # fmt: skip
+_CURRENCY_SIGNS = {"$": "USD", "us$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR"}
+_CURRENCY_WORDS = {
+    "dollars": "USD", "dollar": "USD", "pounds": "GBP", "pound": "GBP", "euros": "EUR",
+    "euro": "EUR", "yen": "JPY", "yuan": "CNY", "rupees": "INR", "francs": "CHF",
+}  # fmt: skip
+_LOWER = ("more than", "over", "above", "at least", "upwards of", "in excess of", "just over",
+          "greater than", "exceeding", "beyond", "no fewer than", "no less than")  # fmt: skip
+_UPPER = ("less than", "fewer than", "under", "below", "up to", "at most", "just under",
+          "no more than", "as many as", "as much as", "a maximum of")  # fmt: skip
+_APPROX = ("about", "around", "nearly", "almost", "roughly", "approximately", "some",
+           "close to", "an estimated", "estimated", "circa", "c.", "approx.", "getting on for",
+           "an average of", "on average", "averaging")  # fmt: skip
+# Gold convention: "an average of £40" is an exact reported figure, not a hedge.
+_EXACT_OVERRIDE = ("an average of", "on average", "averaging")
+
+_WORD_ALT = "|".join(
+    sorted((re.escape(w) for w in _SMALL if w not in ("half", "a quarter")), key=len, reverse=True)
+)
+_SCALE_ALT = r"hundred|thousand|million|billion|trillion|bn|mn|tn|m|k|b"
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+_SIGN = r"(?:US\$|\$|£|€|¥|₹)"
+_NUMBER_RE = re.compile(
+    rf"(?:(?P<sign>{_SIGN})\s?)?"
+    rf"(?:(?P<num>{_NUM})(?:-(?P<compound>{_WORD_ALT}))?|(?P<word>\b(?:{_WORD_ALT})(?:-(?:one|two|three|four|five|six|seven|eight|nine))?\b))"
+    rf"(?:\s?(?P<scale>(?:{_SCALE_ALT})\b)|(?P<unitglued>%|GB|MB|TB|kg|km|cm|mm|mph|m\b|s\b|ft\b|g\b))?"
+    rf"(?:\s?(?:to|-|–|and)\s?(?P<sign2>{_SIGN})?(?P<num2>{_NUM})\s?(?P<scale2>(?:{_SCALE_ALT})\b)?(?P<pct2>%)?)?",
+    re.IGNORECASE,
+)
+_PERCENT_WORDS = re.compile(r"\s?(?:per\s?cent|percent)\b", re.IGNORECASE)
+_YEAR_RE = re.compile(r"^(?:1[5-9]\d\d|20\d\d)$")
+_UNIT_WORD = re.compile(r"[A-Za-z][A-Za-z\-’']*")
+_UNIT_STOP = frozenset(
+    "of to in on at for by with from and or but than as the a an that which who whom is are "
+    "was were has have had will would could can may be been this these those its their his her "
+    "per each every".split()
+)
+_NOT_QUANTITY_AFTER = re.compile(r"^(?:st|nd|rd|th)\b|^/\d|^:\d\d", re.IGNORECASE)
+_ONE_FALSE = re.compile(
+    r"\bone\s+(?:of|another|day|way|thing|side|hand|time|point|such|who|that|more)\b"
+    r"|\b(?:no|any|every|some|the)\s+one\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A quantity with where it sits in the text it was read from."""
+
+    quantity: Quantity
+    start: int
+    end: int
+
+
+def _to_number(raw: str) -> float:
+    return float(raw.replace(",", ""))
+
+
+def _word_value(word: str) -> float:
+    word = word.lower()
+    if "-" in word and word not in _SMALL:
+        tens, _, unit = word.partition("-")
+        return _SMALL.get(tens, 0) + _SMALL.get(unit, 0)
+    return float(_SMALL.get(word, 0))
+
+
+def _bound_before(text: str, start: int) -> tuple[Bound, int]:
+    """The bound given by the words right before a number, and where those words start."""
+    window = text[max(0, start - 24) : start]
+    stripped = window.rstrip()
+    low = stripped.lower()
+    groups: tuple[tuple[tuple[str, ...], Bound], ...] = (
+        (_EXACT_OVERRIDE, "exact"), (_LOWER, "lower"), (_UPPER, "upper"), (_APPROX, "approx"),
+    )  # fmt: skip
+    for words, bound in groups:
+        for w in sorted(words, key=len, reverse=True):
+            if low.endswith(w) and (len(low) == len(w) or not low[-len(w) - 1].isalnum()):
+                return bound, start - (len(window) - len(stripped)) - len(w)
+    return "exact", start
+
+
+def _unit_after(text: str, end: int) -> tuple[str | None, int]:
+    """The counted noun after a number: the first plural among the next words."""
+    words = []
+    pos = end
+    for _ in range(5):
+        m = _UNIT_WORD.match(text, pos + (1 if pos < len(text) and text[pos] == " " else 0))
+        if not m or (pos < len(text) and text[pos] not in " -"):
+            break
+        word = m.group(0)
+        low = word.lower()
+        if low in _UNIT_STOP or ("-" not in low and low.endswith(("ing", "ed"))):
+            break
+        words.append((word, m.end()))
+        pos = m.end()
+    if not words:
+        return None, end
+    for word, stop in words:
+        low = word.lower()
+        if low in _CURRENCY_WORDS:
+            return _CURRENCY_WORDS[low], stop
+        if word[0].islower() and low.endswith("s") and not low.endswith("ss") and len(low) > 2:
+            return word.rstrip("’'"), stop
+    return words[0][0], words[0][1]
+
+
+def find_quantities(text: str) -> list[Found]:
+    """Every quantity in `text`, in order; never raises on odd input."""
+    found: list[Found] = []
+    for m in _NUMBER_RE.finditer(text):
+        try:
+            item = _read_match(text, m)
+        except (ValueError, OverflowError):
+            continue
+        if item is not None:
+            found.append(item)
+    return found
+
+
+def _read_match(text: str, m: re.Match[str]) -> Found | None:
+    num, word = m.group("num"), m.group("word")
+    start, end = m.start(), m.end()
+    if num is not None:
+        before = text[start - 1] if start > 0 else " "
+        if before.isalnum() or before in "/.:" or _NOT_QUANTITY_AFTER.match(text[m.end("num") :]):
+            return None
+        if (
+            _YEAR_RE.match(num)
+            and not m.group("sign")
+            and not m.group("scale")
+            and not m.group("unitglued")
+        ):
+            return None  # a year: times.py
+        value = _to_number(num)
+        if m.group("compound"):
+            value += _word_value(m.group("compound"))
+    else:
+        assert word is not None
+        low = word.lower()
+        if low == "one" and _ONE_FALSE.search(text[max(0, start - 6) : end + 9]):
+            return None
+        if start > 0 and (text[start - 1].isalnum() or text[start - 1] == "-"):
+            return None
+        value = _word_value(word)
+    scale = m.group("scale")
+    unit: str | None = None
+    if scale:
+        low = scale.lower()
+        if low == "m" and not m.group("sign") and num is not None:
+            # "17.30m at the trials" is metres; "3.5m people" is millions
+            counted, after = _unit_after(text, end)
+            if counted is None:
+                unit = "m"
+            else:
+                value *= 1e6
+                unit, end = counted, after
+        else:
+            value *= _SCALE[low]
+    sign = m.group("sign")
+    if sign:
+        unit = _CURRENCY_SIGNS.get(sign.lower().strip(), "USD")
+    glued = m.group("unitglued")
+    if glued:
+        unit = "percent" if glued == "%" else glued
+    if m.group("pct2"):
+        unit = "percent"
+    pct = _PERCENT_WORDS.match(text, end)
+    if pct and unit is None:
+        unit = "percent"
+        end = pct.end()
+    value_max: float | None = None
+    if m.group("num2"):
+        value_max = _to_number(m.group("num2"))
+        scale2 = m.group("scale2") or scale
+        if scale2 and not scale and scale2.lower() in _SCALE:
+            value *= _SCALE[scale2.lower()]
+        if scale2 and scale2.lower() in _SCALE and not (scale2.lower() == "m" and unit == "m"):
+            value_max *= _SCALE[scale2.lower()]
+        if value_max < value:
+            value_max = None  # "2-1" is a score, "5-3" a vote: not a range
+            end = m.end("num") if num else end
+    if unit is None:
+        unit, end = _unit_after(text, end)
+    bound, qstart = _bound_before(text, start)
+    return Found(
+        Quantity(
+            value=value,
+            bound=bound,
+            unit=unit,
+            text=text[qstart:end].strip(),
+            value_max=value_max,
+        ),
+        qstart,
+        end,
+    )

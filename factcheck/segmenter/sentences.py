@@ -1,0 +1,86 @@
+"""Sentence boundaries as character offsets, by nupunkt (F1 0.987, about 15 MB/s).
+
+Text is cut into blocks at blank lines first (paragraphs, headings and list items never
+share a sentence), then nupunkt splits each block; spans are trimmed of whitespace.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+_BLOCK_BREAK = re.compile(r"\n[ \t]*\n+")
+_LINE_END = re.compile(r"[.!?:;\"”’')\]]$")
+# nupunkt keeps "in the West. His take" together; split where a plain word of three or
+# more letters ends a sentence and a capitalised word follows.
+_MISSED_BREAK = re.compile(r"(?<=[A-Za-z]{3}[.!?])[\"”’]?\s+(?=[\"“‘]?[A-Z][a-z])")
+_ABBREVIATIONS = frozenset(
+    "inc ltd corp gen col sgt gov sen rep rev hon prof mrs messrs jan feb mar apr aug sept "
+    "oct nov dec ave blvd bros approx est etc vol fig dept univ assn capt cmdr lieut maj adm "
+    "supt det insp mme mlle jr sr esp".split()
+)
+
+
+def blocks(text: str) -> Iterator[tuple[int, int]]:
+    """Paragraph spans: separated by blank lines, or by a line break after a short line."""
+    pos = 0
+    for m in _BLOCK_BREAK.finditer(text):
+        yield from _lines_of(text, pos, m.start())
+        pos = m.end()
+    yield from _lines_of(text, pos, len(text))
+
+
+def _lines_of(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """A block whose lines end in sentence punctuation or are short is one line per unit;
+    a hard-wrapped paragraph stays whole."""
+    chunk = text[start:end]
+    if "\n" not in chunk:
+        if chunk.strip():
+            yield start, end
+        return
+    unit_start = start
+    offset = start
+    for line in chunk.split("\n"):
+        line_end = offset + len(line)
+        stripped = line.rstrip()
+        if stripped and (len(stripped) < 50 or _LINE_END.search(stripped)):
+            if text[unit_start:line_end].strip():
+                yield unit_start, line_end
+            unit_start = line_end + 1
+        offset = line_end + 1
+    if unit_start < end and text[unit_start:end].strip():
+        yield unit_start, end
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every sentence in `text`, trimmed, in order."""
+    import nupunkt
+
+    spans: list[tuple[int, int]] = []
+    for b_start, b_end in blocks(text):
+        block = text[b_start:b_end]
+        for s, e in nupunkt.sent_spans(block):
+            piece = block[s:e]
+            lead = len(piece) - len(piece.lstrip())
+            trail = len(piece) - len(piece.rstrip())
+            if e - trail > s + lead:
+                spans.extend(_resplit(text, b_start + s + lead, b_start + e - trail))
+    return spans
+
+
+def _resplit(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Breaks nupunkt missed after an ordinary word (not an abbreviation)."""
+    piece = text[start:end]
+    pos = 0
+    for m in _MISSED_BREAK.finditer(piece):
+        word = re.search(
+            r"([A-Za-z]+)[.!?][\"”’]?$", piece[: m.start() + len(m.group(0).rstrip())].rstrip()
+        )
+        if word is None or word.group(1).lower() in _ABBREVIATIONS:
+            continue
+        cut = m.start()
+        if piece[pos:cut].strip():
+            yield start + pos, start + cut
+        pos = m.end()
+    if piece[pos:].strip():
+        yield start + pos, end

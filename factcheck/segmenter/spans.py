@@ -1,0 +1,162 @@
+"""Carving claim spans out of a sentence: the clause or phrase a fact-checker would check.
+
+A sentence is cut at clause boundaries (semicolons, spaced dashes, ", with", ", which",
+"but", "while", "and" + a new verb or subject, "X of whom") so that two facts give two
+spans; each piece then loses its connectives and lead-in adverbials. Pieces with nothing
+checkable in them (no number, date, name, comparison, cause or attribution) are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+_TOKEN = re.compile(r"[A-Za-z0-9]+(?:[,.][0-9]+)*")
+_VERBISH = frozenset(
+    "is are was were has have had will would could can may might shall should must does do "
+    "did holds hold held won wins win became become becomes remains remain said says made "
+    "makes took takes gave gives got gets went goes came comes saw sees rose rise rises fell "
+    "falls grew grows paid pays sold sells bought buys left leaves kept keeps owns own led "
+    "leads set sets put puts ran runs lost loses beat beats hit hits cut cuts".split()
+)
+_PRONOUN_SUBJECT = frozenset("he she it they we i there this these those".split())
+_SPLIT = re.compile(
+    r";\s+"
+    r"|\s+[-–—]\s+"
+    r"|,\s+(?=(?:with|while|whereas|which|who|but|although|though|adding|meaning|making|"
+    r"spending|leaving|bringing|taking|giving|putting|showing|according|including)\b)"
+    r"|\s+(?=(?:but|while|whereas)\s)"
+    r"|,\s+(?=(?:[\w\-]+\s+){0,4}of\s+(?:whom|which)\b)"
+    r"|,?\s+(?=and\s+(?P<andnext>[\w'’]+))"
+    r"|,?\s+(?=as\s+well\s+as\s+(?:[$£€]?\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"a\s+million|a\s+dozen|dozens|hundreds|thousands)\b))"
+    r"|\s+(?=after\s+(?:[\w'’\-]+\s+){0,4}?(?:failed|was|were|had|has|have|is|are|did|"
+    r"\w+ed)\b)"
+    r"|,\s+(?=(?:he|she|they|it|we)\s+(?:says|said|believes|thinks|adds|added)\b)"
+    r"|,\s+(?=(?:he|she|they|it|we|I)\s+\w+)"
+    r"|,\s+(?=(?:have|has|had|is|are|was|were|will|would|could|can)\s)",
+    re.IGNORECASE,
+)
+_LEAD_IN = re.compile(
+    r"^(?:(?:and|but|or|so|yet|however|although|though|while|whereas|meanwhile|also|still|"
+    r"indeed|instead|moreover|furthermore|nonetheless|nevertheless|thus|then|with|after|as "
+    r"well as|including|which|who|that)\b[,\s]*)+",
+    re.IGNORECASE,
+)
+_INTRO = re.compile(
+    r"^(?:(?:just\s+)?[\w\-]+\s+(?:years?|months?|weeks?|days?|decades?)\s+ago|in\s+\d{4}|"
+    r"during\s+\d{4}|last\s+\w+|this\s+\w+|so\s+far|at\s+the\s+same\s+time|in\s+addition|"
+    r"for\s+example|for\s+instance|in\s+fact|on\s+\w+day|in\s+the\s+\w+|however|meanwhile|"
+    r"in\s+its\s+case|in\s+other\s+words),\s+",
+    re.IGNORECASE,
+)
+_EDGE_PUNCT = " \t\n,;:.!?\"“”‘’'()[]-–—"
+_CLOSERS = {"(": ")", "[": "]"}
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-cased runs of letters and digits; "2,223" is one token ("2223")."""
+    return [t.lower().replace(",", "").replace(".", "") for t in _TOKEN.findall(text)]
+
+
+def _and_starts_clause(next_word: str, rest: str) -> bool:
+    low = next_word.lower()
+    if low in ("now", "also", "then", "still", "later", "so", "thus", "has", "have"):
+        return True
+    if low in _PRONOUN_SUBJECT or low in _VERBISH:
+        return True
+    if low.endswith("ed") and len(low) > 4 and low not in ("red", "united", "need"):
+        return True
+    return bool(
+        low in ("the", "its", "his", "her", "their")
+        and re.match(
+            r"^(?:[\w'’\-]+\s+){1,4}?(?:is|are|was|were|has|have|had|will|would|\w+ed)\b", rest
+        )
+    )
+
+
+def _cut_points(text: str) -> Iterator[tuple[int, int]]:
+    """(gap start, gap end) for each clause boundary in `text`."""
+    for m in _SPLIT.finditer(text):
+        if _inside_brackets(text, m.start()):
+            continue
+        next_word = m.group("andnext")
+        if next_word is not None:
+            if not _and_starts_clause(next_word, text[m.end() + 4 :]):
+                continue
+        yield m.start(), m.end()
+
+
+def _inside_brackets(text: str, pos: int) -> bool:
+    return text.count("(", 0, pos) > text.count(")", 0, pos)
+
+
+def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Clause spans of text[start:end], before trimming; short dashed asides stay inside."""
+    body = text[start:end]
+    cuts = list(_cut_points(body))
+    pieces: list[tuple[int, int]] = []
+    pos = 0
+    for gap_start, gap_end in cuts:
+        if gap_start > pos:
+            pieces.append((pos, gap_start))
+        pos = gap_end
+    pieces.append((pos, len(body)))
+    merged: list[tuple[int, int]] = []
+    for s, e in pieces:
+        if merged and _too_small(body[s:e]):
+            merged[-1] = (merged[-1][0], e)
+        else:
+            merged.append((s, e))
+    if len(merged) > 1 and _too_small(body[merged[0][0] : merged[0][1]]):
+        merged[1] = (merged[0][0], merged[1][1])
+        merged.pop(0)
+    return [(start + s, start + e) for s, e in merged]
+
+
+def _too_small(piece: str) -> bool:
+    """Short asides ("22 million people", "he says") are not clauses of their own."""
+    return len(tokens(piece)) <= 3
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop connectives, lead-in adverbials and edge punctuation; keep balanced quotes."""
+    for _ in range(4):
+        piece = text[start:end]
+        stripped = piece.lstrip(_EDGE_PUNCT)
+        start += len(piece) - len(stripped)
+        m = _LEAD_IN.match(stripped) or _INTRO.match(stripped)
+        if m and m.end() < len(stripped):
+            start += m.end()
+            continue
+        break
+    piece = text[start:end]
+    end -= len(piece) - len(piece.rstrip(_EDGE_PUNCT))
+    # put back a closing bracket or quote whose opener is inside the span
+    while end < len(text) and text[end] in ')]"”’' and _unbalanced(text[start:end], text[end]):
+        end += 1
+    if start >= end:
+        return start, start
+    return start, end
+
+
+def _unbalanced(piece: str, closer: str) -> bool:
+    if closer == ")":
+        return piece.count("(") > piece.count(")")
+    if closer == "]":
+        return piece.count("[") > piece.count("]")
+    if closer == "”":
+        return piece.count("“") > piece.count("”")
+    if closer == '"':
+        return piece.count('"') % 2 == 1
+    return False
+
+
+def carve(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Trimmed clause spans inside text[start:end], empty ones left out."""
+    out = []
+    for s, e in clauses(text, start, end):
+        s, e = trim(text, s, e)
+        if e > s:
+            out.append((s, e))
+    return out

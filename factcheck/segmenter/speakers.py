@@ -1,0 +1,153 @@
+"""Who makes a claim: "he says", "according to X", "X said", "X believes that".
+
+An attribution frame is also cut out of the claim span: the reviewer checks what was
+claimed, and the frame says who claimed it. Pronouns resolve to the last named person.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+SPEECH_VERBS = (
+    "said|says|say|told|tells|added|adds|believes|believe|believed|thinks|think|thought|argues|"
+    "argue|argued|claims|claim|claimed|insists|insist|insisted|warned|warns|warn|stated|states|"
+    "suggests|suggest|suggested|agree|agrees|agreed|fear|fears|feared|hopes|hope|hoped|expects|"
+    "expect|expected|reported|reports|announced|announces|estimates|estimate|estimated|"
+    "admitted|admits|denied|denies|deny|explained|explains|predicted|predicts|predict|noted|"
+    "notes|maintains|maintain|maintained|accept|accepts|accepted|acknowledged|revealed|"
+    "reveals|confirmed|confirms|concluded|found|finds|showed|shows|show|wrote|writes"
+)
+OPINION_VERBS = frozenset(
+    "believes believe believed thinks think thought argues argue argued fear fears feared hopes "
+    "hope hoped expects expect expected insists insist insisted predicts predicted predict "
+    "suggests suggest suggested agree agrees agreed maintains maintain".split()
+)
+# Verbs whose complement is the speaker's own position, kept inside the claim span
+KEEP_IN_SPAN = frozenset("deny denies denied".split())
+PRONOUNS = frozenset("he she they it we i".split())
+_NAME_TOKEN = r"(?:[A-Z][a-zA-Z'’\-]+|[A-Z]\.|de|van|von|der|le|la|du|da|bin|al)"
+_NAME = re.compile(rf"\b[A-Z][a-zA-Z'’\-]+(?:\s+{_NAME_TOKEN}){{1,3}}")
+_NOT_PERSON = frozenset(
+    "the a an in on at of for but and it its this that these those he she they we his her their "
+    "committee association party parliament court government department ministry council "
+    "commission union bank group company corporation inc ltd plc tobacco airlines university "
+    "institute project office house league club team united city county state states "
+    "championships games cup award awards film festival news website bbc internet industry "
+    "agency board authority service services trust foundation organisation organization "
+    "directive executive january february march april may june july august september october "
+    "november december monday tuesday wednesday thursday friday saturday sunday".split()
+)
+_TITLES = frozenset("mr mrs ms dr sir lord lady prof professor".split())
+
+_LEAD = re.compile(
+    rf"^(?P<lead>(?:(?:[Bb]ut|[Aa]nd|[Hh]owever|[Mm]eanwhile|[Nn]ow|[Yy]et|[Ss]till|[Aa]lso|[Ss]o),?\s+)?)"
+    rf"(?P<spk>(?:[\w'’().\-]+\s+){{0,10}}?[\w'’().\-]+)"
+    rf"(?P<appos>,\s[^,]{{3,80}},)?"
+    rf"\s+(?:also\s+|now\s+|still\s+|have\s+|has\s+|had\s+)?(?P<verb>{SPEECH_VERBS})"
+    rf"(?:(?:(?<=told)|(?<=tells))\s+(?:the\s+)?(?:BBC|[A-Z][\w ]{{0,30}}?|reporters|journalists|him|"
+    rf"her|them|us|me|MPs)(?:\s+(?:News\s+)?website)?)?(?:\s+that)?\s+(?=\S)",
+)
+_TRAIL = re.compile(
+    rf"(?:,\s*|[\"”’]\s*,?\s*|\s+)[\"”’]?\s*(?:(?P<verb1>{SPEECH_VERBS})\s+(?P<spk1>[A-Z][^,.;]{{1,60}}|he|she|they|it)"
+    rf"|(?P<spk2>[A-Z][\w'’.\- ]{{1,60}}|he|she|they|it|we)\s+(?P<verb2>{SPEECH_VERBS}|added))"
+    rf"(?:,\s[^.]{{0,80}})?[.!?]?[\"”’]?$",
+)
+_ACCORDING_TRAIL = re.compile(r",?\s+according to (?P<spk>[^,.;]{2,80})[.!?]?$", re.IGNORECASE)
+_ACCORDING_LEAD = re.compile(r"^According to (?P<spk>[^,]{2,80}),\s+", re.IGNORECASE)
+_INNER = re.compile(
+    rf",\s+(?P<spk>he|she|they|it|we|[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){{0,2}})\s+(?P<verb>{SPEECH_VERBS}),\s+"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """Who speaks in a sentence and which part of it is the frame, not the claim."""
+
+    speaker: str | None
+    verb: str | None
+    body_start: int
+    body_end: int
+    inner: tuple[int, int] | None = None  # ", he says," inside the body
+
+
+def person_name(phrase: str) -> str | None:
+    """The personal name inside a noun phrase: "BBC pundit Jonathan Edwards" -> "Jonathan Edwards"."""
+    best: str | None = None
+    for m in _NAME.finditer(phrase):
+        words = m.group(0).split()
+        while words and words[0].lower().strip(".") in _NOT_PERSON | _TITLES - {
+            "mr",
+            "mrs",
+            "ms",
+            "dr",
+        }:
+            words = words[1:]
+        if len(words) < 2 or any(w.lower() in _NOT_PERSON for w in words):
+            continue
+        best = " ".join(words)
+    return best
+
+
+def _speaker_label(raw: str, last_person: str | None) -> str | None:
+    raw = raw.strip().strip('"“”’,')
+    low = raw.lower()
+    if low in PRONOUNS:
+        if low in ("he", "she"):
+            return last_person
+        return None
+    name = person_name(raw)
+    if name:
+        return name
+    if len(raw.split()) <= 8:
+        return raw
+    return None
+
+
+def find_attribution(sentence: str, last_person: str | None = None) -> Attribution:
+    """The speaker of `sentence` and the span of its body once the frame is cut out."""
+    start, end = 0, len(sentence)
+    speaker: str | None = None
+    verb: str | None = None
+    m = _ACCORDING_LEAD.match(sentence)
+    if m:
+        speaker, verb, start = _speaker_label(m.group("spk"), last_person), "according to", m.end()
+    else:
+        m2 = _LEAD.match(sentence)
+        if m2 and _plausible_subject(m2.group("spk")) and m2.group("verb") not in KEEP_IN_SPAN:
+            speaker = _speaker_label(m2.group("spk"), last_person)
+            verb, start = m2.group("verb"), m2.end()
+    tail = sentence[start:end]
+    t = _ACCORDING_TRAIL.search(tail)
+    if t:
+        speaker = speaker or _speaker_label(t.group("spk"), last_person)
+        verb = verb or "according to"
+        end = start + t.start()
+    else:
+        t2 = _TRAIL.search(tail)
+        if t2 and (start + t2.start()) > start + 10:
+            spk = t2.group("spk1") or t2.group("spk2") or ""
+            if _plausible_subject(spk):
+                speaker = speaker or _speaker_label(spk, last_person)
+                verb = verb or t2.group("verb1") or t2.group("verb2")
+                end = start + t2.start()
+    inner = None
+    i = _INNER.search(sentence, start, end)
+    if i:
+        speaker = speaker or _speaker_label(i.group("spk"), last_person)
+        verb = verb or i.group("verb")
+        inner = (i.start(), i.end())
+    return Attribution(speaker, verb, start, end, inner)
+
+
+def _plausible_subject(phrase: str) -> bool:
+    """A speaker is a pronoun or a short noun phrase, not a clause."""
+    words = phrase.split()
+    if not words or len(words) > 12:
+        return False
+    low = [w.lower().strip(",") for w in words]
+    if low[0] in PRONOUNS:
+        return len(words) == 1
+    bad = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "can",
+           "if", "when", "because", "that", "which", "not", "did", "does", "do"}  # fmt: skip
+    return not any(w in bad for w in low)
