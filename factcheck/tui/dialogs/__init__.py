@@ -1,0 +1,1 @@
+"""Modal dialogs; each collects input and returns a typed result (None when cancelled)."""
