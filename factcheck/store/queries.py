@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, TypeVarTuple
 
-from sqlalchemy import ColumnElement, Select, and_, func, or_, select, tuple_
+from sqlalchemy import ColumnElement, Select, func, select, tuple_
 from sqlalchemy.orm import Session
 
 from factcheck.errors import InvalidInput, NotFound
@@ -31,6 +31,7 @@ from factcheck.store.views import (
     aware_or_none,
 )
 
+# score: highest first; position: article, then place in its text; updated: latest first.
 SORTS = ("score", "position", "updated")
 STATUSES = tuple(s.value for s in Status)
 KINDS = tuple(k.value for k in Kind)
@@ -155,28 +156,22 @@ def cursor_of(row: ClaimRow, sort: str) -> tuple[Any, ...]:
 
 
 def _ordered(stmt: Select[*_Ts], sort: str, after: tuple[Any, ...] | None) -> Select[*_Ts]:
+    # Ties break on id in the same direction as the main key, so that one index
+    # walk (forwards or backwards; SQLite indexes end in the rowid) gives the
+    # whole order with no sort step, and the cursor is a single row comparison.
     if sort == "score":
         if after is not None:
-            score, cid = _unpack(after, 2, sort)
-            stmt = stmt.where(or_(Claim.score < score, and_(Claim.score == score, Claim.id > cid)))
-        return stmt.order_by(Claim.score.desc(), Claim.id)
+            stmt = stmt.where(tuple_(Claim.score, Claim.id) < _unpack(after, 2, sort))
+        return stmt.order_by(Claim.score.desc(), Claim.id.desc())
     if sort == "position":
         if after is not None:
-            article_id, start, cid = _unpack(after, 3, sort)
-            stmt = stmt.where(
-                tuple_(Claim.article_id, Claim.start, Claim.id) > (article_id, start, cid)
-            )
+            key = tuple_(Claim.article_id, Claim.start, Claim.id)
+            stmt = stmt.where(key > _unpack(after, 3, sort))
         return stmt.order_by(Claim.article_id, Claim.start, Claim.id)
     if sort == "updated":
         if after is not None:
-            updated_at, cid = _unpack(after, 2, sort)
-            stmt = stmt.where(
-                or_(
-                    Claim.updated_at < updated_at,
-                    and_(Claim.updated_at == updated_at, Claim.id > cid),
-                )
-            )
-        return stmt.order_by(Claim.updated_at.desc(), Claim.id)
+            stmt = stmt.where(tuple_(Claim.updated_at, Claim.id) < _unpack(after, 2, sort))
+        return stmt.order_by(Claim.updated_at.desc(), Claim.id.desc())
     raise InvalidInput(f"unknown sort {sort!r}; choose from {', '.join(SORTS)}")
 
 

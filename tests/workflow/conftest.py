@@ -51,6 +51,7 @@ def add_claims(
     scores: list[float] | None = None,
     kind: Kind = Kind.QUANTITY,
     text: str = "population grew by 3.5% in 2023",
+    start: int = CLAIM_START,
     **extra: Any,
 ) -> list[int]:
     """Insert claims straight through the models (the ingest pipeline is not needed)."""
@@ -61,7 +62,7 @@ def add_claims(
                 article_id=article_id,
                 text=f"{text} #{i}" if count > 1 else text,
                 sentence=CLAIM_SENTENCE,
-                start=CLAIM_START + i,
+                start=start + i,
                 end=CLAIM_START + len(CLAIM_SENTENCE),
                 kind=kind,
                 score=scores[i] if scores else 0.5,
