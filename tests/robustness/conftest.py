@@ -3,33 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 import pytest
-from sqlalchemy import inspect, text
+from sqlalchemy import text
 
 from factcheck.ingest import save_article
 from factcheck.segmenter.types import ArticleText, ClaimSpan
 from factcheck.store.database import Database
 
-Snapshot = dict[str, list[tuple[Any, ...]]]
+from .snapshots import Snapshot, snapshot_of
 
 ARTICLE = ArticleText(
     title="Budget rises",
     text="Budget rises\n\nThe council spent £4.2m on roads in 2004, up 12% on 2003.",
 )
 CLAIM_TEXT = "The council spent £4.2m on roads in 2004, up 12% on 2003."
-
-
-def snapshot_of(db: Database) -> Snapshot:
-    """Every row of every table, ordered, as plain tuples: equal means nothing changed."""
-    tables = sorted(inspect(db.engine).get_table_names())
-    dump: Snapshot = {}
-    with db.engine.connect() as conn:
-        for table in tables:
-            rows = conn.execute(text(f'SELECT * FROM "{table}"')).all()
-            dump[table] = sorted((tuple(r) for r in rows), key=repr)
-    return dump
 
 
 @pytest.fixture

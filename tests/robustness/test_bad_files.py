@@ -19,7 +19,8 @@ from sqlalchemy.engine import make_url
 from factcheck.store.database import SQLITE_BUSY_TIMEOUT_MS, Database
 from factcheck.store.models import Article
 from tests.helpers import ROOT, run_cli
-from tests.robustness.conftest import Snapshot
+
+from .snapshots import Snapshot
 
 
 def assert_one_line_error(result: subprocess.CompletedProcess[str], *words: str) -> None:
