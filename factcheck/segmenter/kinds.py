@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from factcheck.segmenter.speakers import person_name
 from factcheck.segmenter.types import Quantity, TimeRef
 
 KINDS = (
@@ -27,16 +28,18 @@ TEMPORAL = re.compile(
     re.IGNORECASE,
 )
 PREDICTION = re.compile(
-    r"\b(?:will|would|could|might|may|shall|going to|'ll|is likely to|are likely to|likely|"
-    r"unlikely|is expected to|are expected to|expected to be|set to|in the near future|"
+    r"\b(?:would|could(?! not)|might|may|shall|going to|is likely to|are likely to|likely|"
+    r"unlikely|is expected to|are expected to|expected to be|set to(?! be)|in the near future|"
     r"in the coming|forecast|predicted|can take|could win|on course to|poised to)\b",
     re.IGNORECASE,
 )
+LIKELIER = re.compile(r"\b(?:more|less) likely\b", re.IGNORECASE)
+WILL = re.compile(r"\b(?:will|won't|'ll)\b", re.IGNORECASE)
 OPINION = re.compile(
     r"\b(?:should|must|ought to|needs? to|has to|have to|seems?|appears? to|undoubted|"
     r"impressive|good job|great|excellent|terrible|awful|wonderful|important|inefficient|"
     r"unfair|fair|wrong|right to|deserves?|best way|welcome|believes?|thinks?|feel|feels|"
-    r"there are issues|issue|concern(?:ed|s)?|upbeat|seamless|threat|better off)\b",
+    r"there are issues|upbeat|seamless|threat|better off)\b",
     re.IGNORECASE,
 )
 PERSONAL = re.compile(
@@ -53,7 +56,8 @@ CAUSAL = re.compile(
     re.IGNORECASE,
 )
 COMPARISON = re.compile(
-    r"\b(?:more|less|fewer|greater|higher|lower|bigger|larger|smaller|better|worse|longer|"
+    r"\b(?:more(?! than (?:willing|happy|ready|enough|able|capable|likely))|less|fewer|greater|"
+    r"higher|lower|bigger|larger|smaller|better|worse|longer|"
     r"shorter|faster|slower|cheaper|stronger|weaker)\b[^.]{0,60}\bthan\b"
     r"|\b(?:more|less) likely\b|\b(?:longer|shorter|higher|lower|bigger|larger) \w+"
     r"|\b(?:rival|rivals|overtake|overtaking|outpace|compared (?:to|with)|ahead of|"
@@ -90,7 +94,12 @@ def classify(
         return "personal", m.group(0) if m else None
     if any(map(is_count, quantities)):
         return "quantity", quantities[0].text
+    if (m := LIKELIER.search(text)) is not None:
+        return "comparison", m.group(0)
     if (m := PREDICTION.search(text)) is not None:
+        return "prediction", m.group(0)
+    if speaker_verb and (m := WILL.search(text)) is not None:
+        # unattributed "will" in news reports a plan or a law's effect; attributed, a forecast
         return "prediction", m.group(0)
     if speaker_verb in ("believes", "believe", "thinks", "think", "fear", "fears", "hopes", "hope",
                         "expects", "expect", "predicts", "predict", "insists", "insist"):  # fmt: skip

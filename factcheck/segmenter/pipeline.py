@@ -17,6 +17,10 @@ from factcheck.segmenter.speakers import find_attribution, person_name
 from factcheck.segmenter.times import FoundTime, find_times
 from factcheck.segmenter.types import ArticleText, ClaimSpan
 
+_NARRATION = re.compile(
+    r"^(?:he|she|his|her|i|my|we|our|they|their|its|it)\b|^(?:have|has|had)\s+\w+ed\b",
+    re.IGNORECASE,
+)
 _PARTICIPLE = re.compile(r"^[a-z]+ing\b")
 _CLAUSE_LEAD = re.compile(r"^(?:[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3}|he|she|they)\s+")
 
@@ -56,7 +60,7 @@ def _sentence_claims(
     out: list[ClaimSpan] = []
     for index, (c_start, c_end) in enumerate(spans):
         speaker, verb = frame.speaker, frame.verb
-        if index > 0:
+        if index > 0 or frame.verb is None:
             inner = find_attribution(text[c_start:c_end], last_person)
             if inner.verb and inner.body_start > 0 and inner.body_end > inner.body_start:
                 trimmed = carve(text, c_start + inner.body_start, c_start + inner.body_end)
@@ -98,8 +102,8 @@ def _claim(
         return None  # ", spending the majority of his time ...": detail, not a claim
     kind, cue = classify(span, qs, ts, verb)
     names = entities(span)
-    if kind == "fact" and not (qs or ts or names or speaker):
-        return None  # narration with nothing a checker could look up
+    if kind == "fact" and not (qs or ts or names or speaker) and _NARRATION.match(span):
+        return None  # "His initial business involved ...": narration about someone
     if not _has_predicate(span) and not qs:
         return None
     value, checkworthy, reasons = score(Candidate(span, sentence, kind, cue, qs, ts, speaker, verb))

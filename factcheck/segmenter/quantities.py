@@ -63,7 +63,10 @@ _UNIT_STOP = frozenset(
     "was were has have had will would could can may be been this these those its their his her "
     "per each every".split()
 )
-_NOT_QUANTITY_AFTER = re.compile(r"^(?:st|nd|rd|th)\b|^/\d|^:\d\d", re.IGNORECASE)
+# ordinals, dates like 9/11, clock times, ages ("the 26-year-old" describes, it does not count)
+_NOT_QUANTITY_AFTER = re.compile(
+    r"^(?:st|nd|rd|th)\b|^/\d|^:\d\d|^[-\s](?:year|month|week)s?[-\s]old\b", re.IGNORECASE
+)
 _ONE_FALSE = re.compile(
     r"\bone\s+(?:of|another|day|way|thing|side|hand|time|point|such|who|that|more)\b"
     r"|\b(?:no|any|every|some|the)\s+one\b",

@@ -19,6 +19,11 @@ _VERBISH = frozenset(
     "falls grew grows paid pays sold sells bought buys left leaves kept keeps owns own led "
     "leads set sets put puts ran runs lost loses beat beats hit hits cut cuts".split()
 )
+_RELATIVE_BEFORE = re.compile(r",\s+(?:(?:[\w\-]+\s+){0,4}of\s+(?:whom|which)|who|which)\b")
+_ED_LIST = re.compile(r"(?:,|\band)\s+[a-z]+ed\s")
+_DASH = re.compile(r"\s+[-–—]\s+")
+_SPEECH = frozenset("say says said believe believes think thinks insist insists argue argues "
+                    "claim claims warn warns fear fears hope hopes".split())
 _PRONOUN_SUBJECT = frozenset("he she it they we i there this these those".split())
 _SPLIT = re.compile(
     r";\s+"
@@ -34,11 +39,15 @@ _SPLIT = re.compile(
     r"\w+ed)\b)"
     r"|,\s+(?=(?:he|she|they|it|we)\s+(?:says|said|believes|thinks|adds|added)\b)"
     r"|,\s+(?=(?:he|she|they|it|we|I)\s+\w+)"
-    r"|,\s+(?=(?:have|has|had|is|are|was|were|will|would|could|can)\s)",
+    r"|(?P<aux>,\s+(?=(?:have|has|had|is|are|was|were|will|would|could|can)\s))"
+    r"|(?P<edlist>,\s+(?=[a-z]+ed\s))"
+    r"|\s+(?=with\s+(?:just\s+|only\s+)?(?:[\w'’\-]+\s+){0,3}?(?:\w+ing|\w+ed)"
+    r"(?:\s+(?:\d|by|for|to|in|on|at|from|of|up|down|off|out|as)\b|[,.;]|$))"
+    r"|\s+(?=as\s+(?:he|she|they|it)\s)",
     re.IGNORECASE,
 )
 _LEAD_IN = re.compile(
-    r"^(?:(?:and|but|or|so|yet|however|although|though|while|whereas|meanwhile|also|still|"
+    r"^(?:(?:and|but|or|so(?!\s+far)|yet|however|although|though|while|whereas|meanwhile|also|still|"
     r"indeed|instead|moreover|furthermore|nonetheless|nevertheless|thus|then|with|after|as "
     r"well as|including|which|who|that)\b[,\s]*)+",
     re.IGNORECASE,
@@ -59,16 +68,19 @@ def tokens(text: str) -> list[str]:
     return [t.lower().replace(",", "").replace(".", "") for t in _TOKEN.findall(text)]
 
 
-def _and_starts_clause(next_word: str, rest: str) -> bool:
+def _and_starts_clause(next_word: str, rest: str, comma: bool) -> bool:
     low = next_word.lower()
-    if low in ("now", "also", "then", "still", "later", "so", "thus", "has", "have"):
+    if low in ("now", "also", "then", "still", "later", "thus", "has", "have"):
         return True
-    if low in _PRONOUN_SUBJECT or low in _VERBISH:
+    if low in _PRONOUN_SUBJECT or low in _VERBISH or low in _SPEECH:
+        return True
+    if re.match(r"^(?:[A-Z][\w'’\-]+\s+){1,3}(?:\w+ing|\w+ed|is|are|was|were|has|have|had|will|won|said)\b", rest):
         return True
     if low.endswith("ed") and len(low) > 4 and low not in ("red", "united", "need"):
         return True
     return bool(
-        low in ("the", "its", "his", "her", "their")
+        (comma or low != "the")
+        and low in ("the", "its", "his", "her", "their")
         and re.match(
             r"^(?:[\w'’\-]+\s+){1,4}?(?:is|are|was|were|has|have|had|will|would|\w+ed)\b", rest
         )
@@ -82,8 +94,12 @@ def _cut_points(text: str) -> Iterator[tuple[int, int]]:
             continue
         next_word = m.group("andnext")
         if next_word is not None:
-            if not _and_starts_clause(next_word, text[m.end() + 4 :]):
+            if not _and_starts_clause(next_word, text[m.end() + 4 :], "," in m.group(0)):
                 continue
+        if m.group("edlist") is not None and not _ED_LIST.search(text, m.end()):
+            continue  # "EU member states, rejected ...": the end of an aside, not a list
+        if m.group("aux") is not None and not _RELATIVE_BEFORE.search(text, 0, m.start()):
+            continue
         yield m.start(), m.end()
 
 
@@ -94,7 +110,7 @@ def _inside_brackets(text: str, pos: int) -> bool:
 def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Clause spans of text[start:end], before trimming; short dashed asides stay inside."""
     body = text[start:end]
-    cuts = list(_cut_points(body))
+    cuts = _keep_short_asides(body, list(_cut_points(body)))
     pieces: list[tuple[int, int]] = []
     pos = 0
     for gap_start, gap_end in cuts:
@@ -112,6 +128,27 @@ def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
         merged[1] = (merged[0][0], merged[1][1])
         merged.pop(0)
     return [(start + s, start + e) for s, e in merged]
+
+
+def _keep_short_asides(body: str, cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """"One in 10 US adults - 22 million people - now owns": a short aside between two
+    dashes stays inside its clause."""
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(cuts):
+        a = cuts[i]
+        if i + 1 < len(cuts):
+            b = cuts[i + 1]
+            if (
+                _DASH.fullmatch(body[a[0] : a[1]])
+                and _DASH.fullmatch(body[b[0] : b[1]])
+                and len(tokens(body[a[1] : b[0]])) <= 4
+            ):
+                i += 2
+                continue
+        out.append(a)
+        i += 1
+    return out
 
 
 def _too_small(piece: str) -> bool:

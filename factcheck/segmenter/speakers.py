@@ -35,7 +35,8 @@ _NOT_PERSON = frozenset(
     "institute project office house league club team united city county state states "
     "championships games cup award awards film festival news website bbc internet industry "
     "agency board authority service services trust foundation organisation organization "
-    "directive executive january february march april may june july august september october "
+    "directive executive park street road avenue square valley district tech industrial centre "
+    "center hall airport station river island county region province republic kingdom january february march april may june july august september october "
     "november december monday tuesday wednesday thursday friday saturday sunday".split()
 )
 _TITLES = frozenset("mr mrs ms dr sir lord lady prof professor".split())
@@ -45,15 +46,25 @@ _LEAD = re.compile(
     rf"(?P<spk>(?:[\w'’().\-]+\s+){{0,10}}?[\w'’().\-]+)"
     rf"(?P<appos>,\s[^,]{{3,80}},)?"
     rf"\s+(?:also\s+|now\s+|still\s+|have\s+|has\s+|had\s+)?(?P<verb>{SPEECH_VERBS})"
+    rf"(?!\s+(?:\w+ing|of|by|has|have|had|is|are|was|were|for|from|in|on|at|over|to)\b)"
     rf"(?:(?:(?<=told)|(?<=tells))\s+(?:the\s+)?(?:BBC|[A-Z][\w ]{{0,30}}?|reporters|journalists|him|"
     rf"her|them|us|me|MPs)(?:\s+(?:News\s+)?website)?)?(?:\s+that)?\s+(?=\S)",
 )
 _TRAIL = re.compile(
     rf"(?:,\s*|[\"”’]\s*,?\s*|\s+)[\"”’]?\s*(?:(?P<verb1>{SPEECH_VERBS})\s+(?P<spk1>[A-Z][^,.;]{{1,60}}|he|she|they|it)"
     rf"|(?P<spk2>[A-Z][\w'’.\- ]{{1,60}}|he|she|they|it|we)\s+(?P<verb2>{SPEECH_VERBS}|added))"
-    rf"(?:,\s[^.]{{0,80}})?[.!?]?[\"”’]?$",
+    rf"(?:,\s+(?:a|an|the|who|which|adding)\b[^.]{{0,80}})?[.!?]?[\"”’]?$",
 )
 _ACCORDING_TRAIL = re.compile(r",?\s+according to (?P<spk>[^,.;]{2,80})[.!?]?$", re.IGNORECASE)
+_IMPERSONAL_LEAD = re.compile(
+    r"^(?:(?:but|and|so)\s+)?(?:It is|It's|It was|It has been) (?:\w+ )?(?:clear|thought|believed|"
+    r"understood|estimated|said|reported|known|expected|likely|claimed|feared|alleged)"
+    r"(?: [^,]{0,40}?)? that\s+"
+    r"|^(?:I'm|I am|we're|we are) (?:sure|certain|convinced|confident)(?: that)?\s+"
+    r"|^(?:His|Her|Their|Its|My|Our) (?:take|view|opinion|belief|argument|position|claim) "
+    r"(?:on [^,]{0,40}? )?is that\s+",
+    re.IGNORECASE,
+)
 _ACCORDING_LEAD = re.compile(r"^According to (?P<spk>[^,]{2,80}),\s+", re.IGNORECASE)
 _INNER = re.compile(
     rf",\s+(?P<spk>he|she|they|it|we|[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){{0,2}})\s+(?P<verb>{SPEECH_VERBS}),\s+"
@@ -72,8 +83,7 @@ class Attribution:
 
 
 def person_name(phrase: str) -> str | None:
-    """The personal name inside a noun phrase: "BBC pundit Jonathan Edwards" -> "Jonathan Edwards"."""
-    best: str | None = None
+    """The first personal name in a phrase: "BBC pundit Jonathan Edwards" -> "Jonathan Edwards"."""
     for m in _NAME.finditer(phrase):
         words = m.group(0).split()
         while words and words[0].lower().strip(".") in _NOT_PERSON | _TITLES - {
@@ -85,8 +95,8 @@ def person_name(phrase: str) -> str | None:
             words = words[1:]
         if len(words) < 2 or any(w.lower() in _NOT_PERSON for w in words):
             continue
-        best = " ".join(words)
-    return best
+        return " ".join(words)
+    return None
 
 
 def _speaker_label(raw: str, last_person: str | None) -> str | None:
@@ -110,7 +120,13 @@ def find_attribution(sentence: str, last_person: str | None = None) -> Attributi
     speaker: str | None = None
     verb: str | None = None
     m = _ACCORDING_LEAD.match(sentence)
-    if m:
+    imp = _IMPERSONAL_LEAD.match(sentence)
+    if imp:
+        low = imp.group(0).lower()
+        speaker = last_person if low.startswith(("his ", "her ")) else None
+        opinion = not low.startswith(("it", "but", "and", "so"))
+        verb, start = ("believes" if opinion else "says"), imp.end()
+    elif m:
         speaker, verb, start = _speaker_label(m.group("spk"), last_person), "according to", m.end()
     else:
         m2 = _LEAD.match(sentence)
