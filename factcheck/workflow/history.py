@@ -22,7 +22,11 @@ VERDICT_SET = "verdict_set"
 ASSIGNED = "assigned"
 NOTE = "note"
 
+# Written by the ingest pipeline when a claim is first stored.
+EXTRACTED = "extracted"
+
 _PAST: dict[str, str] = {
+    EXTRACTED: "extracted it from the article",
     "triage": "triaged it as worth checking",
     "dismiss": "dismissed it",
     "start": "started research",
@@ -75,7 +79,9 @@ def _shown(value: Any) -> str:
 def describe_event(event: EventInfo) -> str:
     """One line in words: 'alice started research (to_check -> researching); assignee: ...'."""
     parts = [f"{event.actor} {_PAST.get(event.action, event.action)}"]
-    if event.from_status and event.to_status and event.from_status != event.to_status:
+    if event.to_status and event.from_status is None:
+        parts[0] += f" (status {event.to_status})"
+    elif event.to_status and event.from_status != event.to_status:
         parts[0] += f" ({event.from_status} -> {event.to_status})"
     details = event.details or {}
     extras = []
