@@ -58,16 +58,13 @@ class IngestReport:
 def _read(path: Path, options: IngestOptions) -> ArticleText:
     from factcheck.segmenter import read_article
 
-    kwargs: dict[str, object] = {"published": options.published}
-    if options.max_bytes is not None:
-        kwargs["max_bytes"] = options.max_bytes
-    article = read_article(path, **kwargs)  # type: ignore[arg-type]
+    article = read_article(path, published=options.published, max_bytes=options.max_bytes)
     overrides = {
         name: value
         for name in ("title", "url", "outlet", "author")
         if (value := getattr(options, name)) is not None
     }
-    return replace(article, **overrides) if overrides else article  # type: ignore[arg-type]
+    return replace(article, **overrides) if overrides else article
 
 
 def _prepare(
