@@ -1,0 +1,163 @@
+"""Score sentences for check-worthiness with the shipped linear model, and say why.
+
+The model is a logistic regression over the cues and n-grams of `features`; its weights
+live in `weights.json` next to this module, loaded once on first use (no training
+library at run time). `score` returns a probability-like score, the model's decision at
+the threshold calibrated during training, and reasons in plain words.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass, field
+from functools import cache
+from itertools import pairwise, repeat
+from pathlib import Path
+
+from factcheck.checkworthiness.features import CUE_INDEX, CUE_NAMES, cues, describe, tokens
+from factcheck.errors import FactcheckError
+
+WEIGHTS_PATH = Path(__file__).with_name("weights.json")
+FORMAT = 1
+# Cues whose pull is not meaningful on its own (a continuous baseline term).
+_SILENT_CUES = frozenset({"log_length"})
+_MAX_REASONS = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Scored:
+    """The model's view of one sentence: score in [0, 1], decision, and why."""
+
+    score: float
+    checkworthy: bool
+    reasons: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Model:
+    """Weights of the linear model: z = bias + cues . w + sum of n-gram weights."""
+
+    bias: float
+    cue_weights: tuple[float, ...]
+    gram_weights: dict[str, float]
+    threshold: float  # on the score (probability) scale
+    info: dict[str, object]
+
+    @classmethod
+    def from_json(cls, data: dict[str, object]) -> Model:
+        if data.get("format") != FORMAT:
+            raise FactcheckError(
+                f"check-worthiness weights: unsupported format {data.get('format')}"
+            )
+        cue_map = data["cues"]
+        grams = data["grams"]
+        if not isinstance(cue_map, dict) or not isinstance(grams, dict):
+            raise FactcheckError("check-worthiness weights: malformed file")
+        return cls(
+            bias=float(data["bias"]),  # type: ignore[arg-type]
+            cue_weights=tuple(float(cue_map.get(name, 0.0)) for name in CUE_NAMES),
+            gram_weights={str(k): float(v) for k, v in grams.items()},
+            threshold=float(data["threshold"]),  # type: ignore[arg-type]
+            info=dict(data.get("info", {})),  # type: ignore[call-overload]
+        )
+
+    def logit(self, text: str) -> float:
+        """The linear score of `text` (before the logistic squash)."""
+        toks = tokens(text)
+        grams = set(toks)
+        grams.update([a + " " + b for a, b in pairwise(toks)])
+        z = self.bias + sum(map(self.gram_weights.get, grams, repeat(0.0)))
+        for w, x in zip(self.cue_weights, cues(text, toks), strict=True):
+            if x:
+                z += w * x
+        return z
+
+    def contributions(self, text: str) -> list[tuple[float, str]]:
+        """(pull on the logit, reason text) for every feature present in `text`."""
+        toks = tokens(text)
+        pulls: list[tuple[float, str]] = []
+        for name, w, x in zip(CUE_NAMES, self.cue_weights, cues(text, toks), strict=True):
+            if x and w and name not in _SILENT_CUES:
+                pulls.append((w * x, describe(name, text)))
+        grams = dict.fromkeys(toks)
+        grams.update(dict.fromkeys(a + " " + b for a, b in pairwise(toks)))
+        for gram in grams:
+            w = self.gram_weights.get(gram, 0.0)
+            if w:
+                pulls.append((w, _gram_reason(gram, w)))
+        return pulls
+
+
+def _gram_reason(gram: str, weight: float) -> str:
+    shown = gram.replace("_num", "<number>").replace("_year", "<year>")
+    if weight > 0:
+        return f"wording common in checked claims: '{shown}'"
+    return f"wording common in talk that is not a claim: '{shown}'"
+
+
+def _sigmoid(z: float) -> float:
+    if z >= 0:
+        return 1.0 / (1.0 + math.exp(-z))
+    e = math.exp(z)
+    return e / (1.0 + e)
+
+
+@cache
+def load_model(path: Path = WEIGHTS_PATH) -> Model:
+    """Read the weights file once per process."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise FactcheckError(
+            f"check-worthiness weights missing: {path} (run `factcheck train-checkworthiness`)"
+        ) from exc
+    except (OSError, ValueError) as exc:
+        raise FactcheckError(f"check-worthiness weights unreadable: {path}: {exc}") from exc
+    try:
+        return Model.from_json(data)
+    except (KeyError, TypeError, ValueError) as exc:
+        raise FactcheckError(f"check-worthiness weights malformed: {path}: {exc}") from exc
+
+
+def _reasons(model: Model, text: str, checkworthy: bool, kind: str | None) -> list[str]:
+    pulls = model.contributions(text)
+    # Explain the decision: the features that pushed the score its way, strongest first.
+    sign = 1.0 if checkworthy else -1.0
+    chosen = sorted((p for p in pulls if p[0] * sign > 0), key=lambda p: -abs(p[0]))
+    reasons = list(dict.fromkeys(r for _, r in chosen))[:_MAX_REASONS]
+    if kind:
+        reasons.append(f"kind of claim: {kind}")
+    return reasons
+
+
+def score(sentence: str, span: str | None = None, kind: str | None = None) -> Scored:
+    """Score one claim: its sentence, and its span when the span is only part of it.
+
+    When a span is given the logit is the mean of the sentence's and the span's, so a
+    sentence with two claims ranks them apart. `kind` is reported in the reasons but
+    does not move the score: the training data carries no kinds to learn from.
+    """
+    model = load_model()
+    z = model.logit(sentence)
+    if span and span.strip() and span.strip() != sentence.strip():
+        z = 0.5 * (z + model.logit(span))
+    p = _sigmoid(z)
+    checkworthy = p >= model.threshold
+    basis = span if span and span.strip() else sentence
+    return Scored(p, checkworthy, _reasons(model, basis, checkworthy, kind))
+
+
+def score_many(sentences: list[str]) -> list[float]:
+    """Scores of many sentences (no reasons): the fast path for ranking."""
+    model = load_model()
+    logit = model.logit
+    return [_sigmoid(logit(s)) for s in sentences]
+
+
+def threshold() -> float:
+    """The calibrated decision threshold on the score scale."""
+    return load_model().threshold
+
+
+__all__ = ["CUE_INDEX", "Model", "Scored", "load_model", "score", "score_many", "threshold"]

@@ -1,0 +1,400 @@
+"""Rebuild the check-worthiness weights from the public benchmarks, and measure them.
+
+One logistic regression is trained on ClaimBuster (label: crowd says "check-worthy
+factual") and CLEF 2019 (label: a fact-checker actually checked it) together. The two
+datasets label differently and have different base rates, so each gets its own
+intercept (a domain column); every other weight is shared. The shipped model uses the
+ClaimBuster intercept, so its score reads as "probability a crowd would call this
+check-worthy", while ranking (all that CLEF's MAP looks at) uses the shared weights.
+
+Figures printed and written to the model card:
+* CLEF 2019 train, leave-one-file-out MAP (official definition: per file, rank by
+  score with ties in file order, average precision, unweighted mean over files). When a
+  CLEF file is held out, ClaimBuster sentences from the same debate are held out too.
+* ClaimBuster crowdsourced, 5-fold cross-validated F1 of the check-worthy class; each
+  fold's threshold is chosen on the other folds' out-of-fold scores (no peeking), and
+  CLEF sentences identical to a test sentence are left out of that fold's training.
+
+Needs scikit-learn (the `train` extra); inference does not.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import time
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from factcheck.checkworthiness.data import (
+    ClaimBuster,
+    ClefFile,
+    default_benchmarks_dir,
+    read_claimbuster,
+    read_clef,
+)
+from factcheck.checkworthiness.features import CUE_NAMES, featurize
+from factcheck.checkworthiness.model import FORMAT, WEIGHTS_PATH
+from factcheck.errors import FactcheckError
+
+MODEL_CARD_PATH = Path(__file__).with_name("MODEL_CARD.md")
+Features = tuple[list[float], list[str]]
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    """Hyper-parameters, fixed before looking at the CV figures' fine detail."""
+
+    c: float = 0.3  # inverse L2 strength
+    clef_weight: float = 2.0  # CLEF rows count double: fewer rows, the ranking target
+    min_df: int = 2  # an n-gram must occur in two training sentences
+    prune: float = 0.005  # drop n-gram weights smaller than this from the shipped file
+    folds: int = 5
+    seed: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    feats: Features
+    label: int
+    clef: bool  # which dataset (domain column)
+    weight: float
+
+
+# --- metrics -----------------------------------------------------------------------
+
+
+def average_precision(scores: Sequence[float], labels: Sequence[int]) -> float | None:
+    """AP of one file; ties keep file order (a stable sort), as the CLEF scorer does."""
+    order = sorted(range(len(scores)), key=lambda i: -scores[i])
+    hits = 0
+    total = 0.0
+    for rank, i in enumerate(order, 1):
+        if labels[i]:
+            hits += 1
+            total += hits / rank
+    return total / hits if hits else None
+
+
+def mean_average_precision(per_file: Sequence[tuple[Sequence[float], Sequence[int]]]) -> float:
+    """Unweighted mean of AP over files that have at least one positive line."""
+    aps = [ap for s, y in per_file if (ap := average_precision(s, y)) is not None]
+    return sum(aps) / len(aps) if aps else 0.0
+
+
+def f1_score(predicted: np.ndarray, labels: np.ndarray) -> float:
+    tp = int(np.sum(predicted & (labels == 1)))
+    fp = int(np.sum(predicted & (labels == 0)))
+    fn = int(np.sum(~predicted & (labels == 1)))
+    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+
+
+def best_threshold(scores: np.ndarray, labels: np.ndarray) -> float:
+    """The score threshold that maximises F1 of the positive class on these scores."""
+    candidates = np.unique(np.quantile(scores, np.linspace(0.40, 0.97, 229)))
+    best = max(candidates, key=lambda t: f1_score(scores >= t, labels))
+    return float(best)
+
+
+# --- design matrix and fit -----------------------------------------------------------
+
+
+def vocabulary(rows: Sequence[Row], min_df: int) -> dict[str, int]:
+    df: Counter[str] = Counter()
+    for row in rows:
+        df.update(set(row.feats[1]))
+    kept = sorted(w for w, c in df.items() if c >= min_df)
+    return {w: i for i, w in enumerate(kept)}
+
+
+def design(feats: Sequence[Features], vocab: dict[str, int], clef: Sequence[bool]) -> Any:
+    """Sparse matrix: cues, then n-grams present (binary), then the CLEF domain column."""
+    from scipy import sparse
+
+    nd = len(CUE_NAMES)
+    domain_col = nd + len(vocab)
+    rows: list[int] = []
+    cols: list[int] = []
+    vals: list[float] = []
+    for r, (dense, grams) in enumerate(feats):
+        for j, x in enumerate(dense):
+            if x:
+                rows.append(r)
+                cols.append(j)
+                vals.append(x)
+        for i in {vocab[g] for g in grams if g in vocab}:
+            rows.append(r)
+            cols.append(nd + i)
+            vals.append(1.0)
+        if clef[r]:
+            rows.append(r)
+            cols.append(domain_col)
+            vals.append(1.0)
+    return sparse.csr_matrix((vals, (rows, cols)), shape=(len(feats), domain_col + 1))
+
+
+@dataclass(frozen=True, slots=True)
+class Fitted:
+    vocab: dict[str, int]
+    coef: np.ndarray
+    intercept: float
+
+    def decision(self, feats: Sequence[Features]) -> np.ndarray:
+        """Logits on the ClaimBuster scale (domain column off)."""
+        x = design(feats, self.vocab, [False] * len(feats))
+        return np.asarray(x @ self.coef + self.intercept)
+
+
+def fit(rows: Sequence[Row], config: Config) -> Fitted:
+    try:
+        from sklearn.linear_model import LogisticRegression
+    except ImportError as exc:  # pragma: no cover - depends on the environment
+        raise FactcheckError('training needs scikit-learn: pip install -e ".[train]"') from exc
+
+    vocab = vocabulary(rows, config.min_df)
+    x = design([r.feats for r in rows], vocab, [r.clef for r in rows])
+    y = np.array([r.label for r in rows])
+    w = np.array([r.weight for r in rows])
+    model = LogisticRegression(
+        C=config.c, solver="liblinear", max_iter=2000, random_state=config.seed
+    )
+    model.fit(x, y, sample_weight=w)
+    return Fitted(vocab, model.coef_[0].copy(), float(model.intercept_[0]))
+
+
+# --- the two evaluations ----------------------------------------------------------
+
+
+def _cb_rows(cb: ClaimBuster, feats: list[Features], keep: Sequence[int]) -> list[Row]:
+    return [Row(feats[i], cb.labels[i], False, 1.0) for i in keep]
+
+
+def _clef_rows(
+    files: Sequence[ClefFile],
+    feats: list[list[Features]],
+    config: Config,
+    skip_texts: set[str] | None = None,
+) -> list[Row]:
+    rows: list[Row] = []
+    for f, ff in zip(files, feats, strict=True):
+        for text, label, ft in zip(f.texts, f.labels, ff, strict=True):
+            if skip_texts and text in skip_texts:
+                continue
+            rows.append(Row(ft, label, True, config.clef_weight))
+    return rows
+
+
+def _same_debates(cb: ClaimBuster, held_out: ClefFile) -> set[str]:
+    """ClaimBuster debates that are the held-out CLEF transcript (shared sentences)."""
+    texts = set(held_out.texts)
+    shared = Counter(d for t, d in zip(cb.texts, cb.debates, strict=True) if t in texts)
+    return {d for d, n in shared.items() if n >= 10}
+
+
+def clef_leave_one_file_out(
+    cb: ClaimBuster,
+    cb_feats: list[Features],
+    clef: list[ClefFile],
+    clef_feats: list[list[Features]],
+    config: Config,
+) -> tuple[float, dict[str, float]]:
+    per_file: list[tuple[Sequence[float], Sequence[int]]] = []
+    aps: dict[str, float] = {}
+    for k, held in enumerate(clef):
+        excluded = _same_debates(cb, held)
+        keep = [i for i, d in enumerate(cb.debates) if d not in excluded]
+        others = [f for j, f in enumerate(clef) if j != k]
+        other_feats = [ff for j, ff in enumerate(clef_feats) if j != k]
+        rows = _cb_rows(cb, cb_feats, keep) + _clef_rows(others, other_feats, config)
+        fitted = fit(rows, config)
+        scores = fitted.decision(clef_feats[k]).tolist()
+        per_file.append((scores, held.labels))
+        aps[held.name] = average_precision(scores, held.labels) or 0.0
+    return mean_average_precision(per_file), aps
+
+
+def claimbuster_cv(
+    cb: ClaimBuster,
+    cb_feats: list[Features],
+    clef: list[ClefFile],
+    clef_feats: list[list[Features]],
+    config: Config,
+) -> tuple[float, float, np.ndarray]:
+    """(F1 with per-fold thresholds from other folds, precision-recall-free F1 at the
+    pooled threshold, out-of-fold logits)."""
+    from sklearn.model_selection import StratifiedKFold
+
+    y = np.array(cb.labels)
+    oof = np.zeros(len(y))
+    folds = list(
+        StratifiedKFold(config.folds, shuffle=True, random_state=config.seed).split(
+            np.zeros(len(y)), y
+        )
+    )
+    for train_idx, test_idx in folds:
+        test_texts = {cb.texts[i] for i in test_idx}
+        rows = _cb_rows(cb, cb_feats, train_idx) + _clef_rows(
+            clef, clef_feats, config, skip_texts=test_texts
+        )
+        oof[test_idx] = fit(rows, config).decision([cb_feats[i] for i in test_idx])
+    predicted = np.zeros(len(y), dtype=bool)
+    for k, (_, test_idx) in enumerate(folds):
+        other = np.concatenate([t for j, (_, t) in enumerate(folds) if j != k])
+        predicted[test_idx] = oof[test_idx] >= best_threshold(oof[other], y[other])
+    nested_f1 = f1_score(predicted, y)
+    pooled_f1 = f1_score(oof >= best_threshold(oof, y), y)
+    return nested_f1, pooled_f1, oof
+
+
+# --- export -------------------------------------------------------------------------
+
+
+def _sigmoid(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-z))
+
+
+def export_weights(
+    fitted: Fitted, threshold_logit: float, config: Config, info: dict[str, Any]
+) -> dict[str, Any]:
+    nd = len(CUE_NAMES)
+    coef = fitted.coef
+    cues = {name: round(float(coef[j]), 5) for j, name in enumerate(CUE_NAMES)}
+    grams = {
+        g: round(float(coef[nd + i]), 4)
+        for g, i in sorted(fitted.vocab.items())
+        if abs(coef[nd + i]) >= config.prune
+    }
+    return {
+        "format": FORMAT,
+        "bias": round(fitted.intercept, 5),
+        "threshold": round(_sigmoid(threshold_logit), 5),
+        "cues": cues,
+        "grams": grams,
+        "info": {**info, "clef_domain_offset": round(float(coef[-1]), 5)},
+    }
+
+
+def train(
+    benchmarks: Path | None = None,
+    *,
+    weights_path: Path = WEIGHTS_PATH,
+    card_path: Path = MODEL_CARD_PATH,
+    config: Config | None = None,
+    evaluate: bool = True,
+    echo: Any = print,
+) -> dict[str, Any]:
+    """Measure (unless `evaluate` is false), fit on everything, write weights and card."""
+    config = config or Config()
+    root = benchmarks or default_benchmarks_dir()
+    started = time.perf_counter()
+    cb = read_claimbuster(root)
+    clef = read_clef(root)
+    cb_feats = [featurize(t) for t in cb.texts]
+    clef_feats = [[featurize(t) for t in f.texts] for f in clef]
+    echo(
+        f"data: ClaimBuster {len(cb.texts)} sentences ({sum(cb.labels)} check-worthy), "
+        f"CLEF 2019 train {len(clef)} files, {sum(len(f.texts) for f in clef)} lines "
+        f"({sum(sum(f.labels) for f in clef)} checked)"
+    )
+    figures: dict[str, Any] = {}
+    nested_f1, pooled_f1, oof = claimbuster_cv(cb, cb_feats, clef, clef_feats, config)
+    threshold_logit = best_threshold(oof, np.array(cb.labels))
+    figures["claimbuster_cv_f1"] = round(nested_f1, 4)
+    figures["claimbuster_cv_f1_pooled_threshold"] = round(pooled_f1, 4)
+    echo(
+        f"ClaimBuster {config.folds}-fold CV F1 (check-worthy class): {nested_f1:.4f} "
+        f"(threshold tuned on the pooled out-of-fold scores: {pooled_f1:.4f})"
+    )
+    if evaluate:
+        clef_map, aps = clef_leave_one_file_out(cb, cb_feats, clef, clef_feats, config)
+        figures["clef2019_train_lofo_map"] = round(clef_map, 4)
+        figures["clef2019_train_lofo_ap"] = {k: round(v, 4) for k, v in aps.items()}
+        echo(f"CLEF 2019 train leave-one-file-out MAP: {clef_map:.4f}")
+    rows = _cb_rows(cb, cb_feats, range(len(cb.texts))) + _clef_rows(clef, clef_feats, config)
+    fitted = fit(rows, config)
+    info = {
+        "trained": date.today().isoformat(),
+        "config": {k: getattr(config, k) for k in Config.__slots__},
+        "figures": figures,
+    }
+    weights = export_weights(fitted, threshold_logit, config, info)
+    weights_path.write_text(
+        json.dumps(weights, separators=(",", ":"), sort_keys=True) + "\n", encoding="utf-8"
+    )
+    card_path.write_text(model_card(weights, config), encoding="utf-8")
+    echo(
+        f"wrote {weights_path} ({weights_path.stat().st_size // 1024} KiB, "
+        f"{len(weights['grams'])} n-grams, threshold {weights['threshold']}) and {card_path}"
+    )
+    echo(f"took {time.perf_counter() - started:.0f} s")
+    return figures
+
+
+def model_card(weights: dict[str, Any], config: Config) -> str:
+    figures = weights["info"]["figures"]
+    cues = sorted(weights["cues"].items(), key=lambda kv: -kv[1])
+    cue_lines = "\n".join(f"| {name} | {w:+.3f} |" for name, w in cues)
+    return f"""# Check-worthiness model card
+
+A logistic regression that scores how check-worthy a sentence is, with reasons.
+Rebuilt by `factcheck train-checkworthiness` (module `factcheck.checkworthiness.train`).
+
+## Data
+- **ClaimBuster** crowdsourced set: 22,501 sentences from US presidential debates
+  1960-2016, crowd-labelled non-factual / unimportant factual / check-worthy factual; the
+  last is the positive class. Arslan, Hassan, Li and Tremayne, "A Benchmark Dataset of
+  Check-worthy Factual Claims", ICWSM 2020 (Zenodo doi:10.5281/zenodo.3609356). Cite the
+  paper when using the data or this model.
+- **CLEF 2019 CheckThat! Task 1** training set: 19 debates and speeches, 16,421
+  sentences, positive when a fact-checking outlet checked the sentence. Atanasova,
+  Nakov, Karadzhov, Mohtarami and Da San Martino, "Overview of the CLEF-2019
+  CheckThat! Lab: Automatic Identification and Verification of Claims. Task 1:
+  Check-Worthiness", CLEF 2019 Working Notes. "Free for general research use."
+
+The data is not shipped; only the learned weights are.
+
+## Model
+- Features: {len(weights["cues"])} named cues (numbers, percentages, money, dates,
+  comparisons, superlatives, trends, causes, voting records, attribution, names, hedges,
+  opinions, first and second person, predictions, prescriptions, negation, courtesy,
+  questions, length) plus word uni- and bi-grams (numbers folded to `<number>`,
+  years to `<year>`) seen in at least {config.min_df} training sentences.
+- One L2 logistic regression (C={config.c}) on both datasets, CLEF rows weighted
+  {config.clef_weight}, with a separate intercept for CLEF (offset
+  {weights["info"]["clef_domain_offset"]:+.3f}); the shipped score uses the ClaimBuster
+  intercept. {len(weights["grams"])} n-gram weights kept (|w| >= {config.prune}).
+- Decision threshold {weights["threshold"]} on the score, chosen to maximise F1 of the
+  check-worthy class on ClaimBuster out-of-fold scores.
+
+## Figures (cross-validated on training data; not test-set results)
+- ClaimBuster 5-fold CV F1, check-worthy class: **{figures.get("claimbuster_cv_f1")}**
+  (threshold for each fold tuned on the other folds; with one threshold tuned on all
+  out-of-fold scores: {figures.get("claimbuster_cv_f1_pooled_threshold")}).
+- CLEF 2019 train leave-one-file-out MAP: **{figures.get("clef2019_train_lofo_map", "n/a")}**
+  (ClaimBuster sentences from the held-out debate are left out of training too).
+
+## Cue weights (log-odds, positive = more check-worthy)
+| cue | weight |
+| --- | --- |
+{cue_lines}
+
+## Limits
+- English political speech only (debates, speeches, press conferences); news prose and
+  other domains are out of distribution.
+- CLEF labels mean "a fact-checker chose to check it", which depends on the news of the
+  day; ClaimBuster labels are crowd judgements. The model is a ranking aid, not a verdict.
+"""
+
+
+def main(benchmarks: Path | None = None) -> None:
+    train(benchmarks)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,106 @@
+"""The shipped model: loads once, scores in [0, 1], ranks and explains clear cases."""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+import pytest
+
+from factcheck.checkworthiness import Scored, score, score_many, threshold
+from factcheck.checkworthiness.model import WEIGHTS_PATH, Model, load_model
+from factcheck.errors import FactcheckError
+
+STATISTIC = "Unemployment fell from 10% to 4.9% while we created 2,223,000 jobs in 2016."
+OPINION = "I believe we are a great country and I feel good about it."
+GREETING = "Thank you very much, good evening."
+
+
+def test_weights_file_is_small_and_well_formed() -> None:
+    assert WEIGHTS_PATH.stat().st_size < 3 * 1024 * 1024
+    data = json.loads(WEIGHTS_PATH.read_text())
+    assert data["format"] == 1
+    assert 0.0 < data["threshold"] < 1.0
+    assert data["grams"] and data["cues"]
+
+
+def test_model_loads_once() -> None:
+    assert load_model() is load_model()
+
+
+def test_scores_are_probabilities_and_consistent_with_batch() -> None:
+    texts = [STATISTIC, OPINION, GREETING, ""]
+    batch = score_many(texts)
+    for text, s in zip(texts, batch, strict=True):
+        single = score(text)
+        assert isinstance(single, Scored)
+        assert 0.0 <= single.score <= 1.0
+        assert math.isclose(single.score, s)
+        assert single.checkworthy == (single.score >= threshold())
+
+
+def test_statistic_outranks_opinion_and_greeting() -> None:
+    stat, opinion, greeting = score_many([STATISTIC, OPINION, GREETING])
+    assert stat > opinion
+    assert stat > greeting
+    assert score(STATISTIC).checkworthy
+    assert not score(GREETING).checkworthy
+    assert not score(OPINION).checkworthy
+
+
+def test_reasons_name_the_statistic() -> None:
+    reasons = score(STATISTIC).reasons
+    assert reasons
+    assert any("number" in r or "percentage" in r for r in reasons)
+
+
+def test_reasons_for_an_opinion_explain_the_low_score() -> None:
+    reasons = score(OPINION).reasons
+    assert any("opinion" in r or "'believe'" in r or "'feel'" in r for r in reasons), reasons
+
+
+def test_span_moves_the_score_and_kind_is_reported() -> None:
+    sentence = "I think it is sad, and unemployment fell to 4.9% last year."
+    whole = score(sentence)
+    claim = score(sentence, span="unemployment fell to 4.9% last year", kind="quantity")
+    assert claim.score > whole.score
+    assert claim.reasons[-1] == "kind of claim: quantity"
+    assert score(sentence, span=sentence).score == pytest.approx(whole.score)
+
+
+def test_missing_weights_is_a_one_line_error(tmp_path: Path) -> None:
+    with pytest.raises(FactcheckError, match="weights missing"):
+        load_model(tmp_path / "nope.json")
+
+
+def test_wrong_format_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "w.json"
+    path.write_text(json.dumps({"format": 99}))
+    with pytest.raises(FactcheckError, match="format"):
+        load_model(path)
+
+
+def test_model_from_json_computes_the_logit_by_hand() -> None:
+    model = Model.from_json(
+        {
+            "format": 1,
+            "bias": -1.0,
+            "threshold": 0.5,
+            "cues": {"number": 2.0},
+            "grams": {"jobs": 0.5, "_num jobs": 0.25},
+        }
+    )
+    # bias + number cue + "jobs" + "_num jobs"; log_length and other cues weigh zero.
+    assert model.logit("5 jobs jobs") == pytest.approx(-1.0 + 2.0 + 0.5 + 0.25)
+
+
+def test_shipped_model_ranks_checked_lines_of_a_clef_file_high(benchmarks: Path) -> None:
+    """Sanity check that the shipped weights are a trained model, not placeholders."""
+    from factcheck.checkworthiness.data import read_clef
+    from factcheck.checkworthiness.train import mean_average_precision
+
+    files = read_clef(benchmarks)
+    per_file = [(score_many(f.texts), f.labels) for f in files]
+    base_rate = sum(sum(f.labels) for f in files) / sum(len(f.labels) for f in files)
+    assert mean_average_precision(per_file) > 5 * base_rate
