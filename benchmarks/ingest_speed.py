@@ -48,6 +48,13 @@ def _reset_postgres(url: str) -> None:
     engine.dispose()
 
 
+def _cpu_seconds() -> tuple[float, float]:
+    """User+system CPU of this process and of its finished children (the pool workers)."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime, kids.ru_utime + kids.ru_stime
+
+
 def run_one(url: str, corpus: Path, workers: int | None, profile: bool) -> dict[str, Any]:
     """Migrate `url` to head, time one ingest of the corpus, count what was stored."""
     t_import = time.perf_counter()
@@ -73,9 +80,14 @@ def run_one(url: str, corpus: Path, workers: int | None, profile: bool) -> dict[
 
         profiler = cProfile.Profile()
         profiler.enable()
+    load_before = os.getloadavg()[0]
+    cpu_before = _cpu_seconds()
     start = time.perf_counter()
     report = ingest_paths(db, folders, options, workers=workers)
     seconds = time.perf_counter() - start
+    own_cpu, kids_cpu = (
+        after - before for after, before in zip(_cpu_seconds(), cpu_before, strict=True)
+    )
     if profiler is not None:
         import pstats
 
@@ -99,6 +111,9 @@ def run_one(url: str, corpus: Path, workers: int | None, profile: bool) -> dict[
         "claims": claims,
         "seconds": seconds,
         "import_seconds": import_s,
+        "cpu_parent": own_cpu,
+        "cpu_workers": kids_cpu,
+        "load_before": load_before,
         "peak_rss_mb": own / 1024,
         "peak_child_rss_mb": kids / 1024,
         "workers": workers if workers is not None else min(4, os.cpu_count() or 1),
@@ -132,6 +147,11 @@ def _print(result: dict[str, Any]) -> None:
         f"peak RSS {result['peak_rss_mb']:.0f} MB "
         f"(largest worker {result['peak_child_rss_mb']:.0f} MB)  "
         f"workers {result['workers']}  imports {result['import_seconds']:.2f} s{verdict}"
+    )
+    print(
+        f"{'':<10} CPU: parent (storing) {result['cpu_parent']:.1f} s, "
+        f"workers (reading+segmenting) {result['cpu_workers']:.1f} s; "
+        f"load average before the run {result['load_before']:.1f}"
     )
     for line in result["failed"]:
         print(f"    not ingested: {line}")
