@@ -74,6 +74,10 @@ _ONE_FALSE = re.compile(
 )
 
 
+_DIGIT = re.compile(r"\d")
+_WORD_HINTS = tuple(f" {w.split()[-1]}" for w in _SMALL)
+
+
 @dataclass(frozen=True, slots=True)
 class Found:
     """A quantity with where it sits in the text it was read from."""
@@ -138,6 +142,10 @@ def _unit_after(text: str, end: int) -> tuple[str | None, int]:
 def find_quantities(text: str) -> list[Found]:
     """Every quantity in `text`, in order; never raises on odd input."""
     found: list[Found] = []
+    if not _DIGIT.search(text):
+        low = " " + text.lower().replace("-", " ")
+        if not any(h in low for h in _WORD_HINTS):
+            return found
     for m in _NUMBER_RE.finditer(text):
         try:
             item = _read_match(text, m)

@@ -153,7 +153,7 @@ def _keep_short_asides(body: str, cuts: list[tuple[int, int]]) -> list[tuple[int
 
 def _too_small(piece: str) -> bool:
     """Short asides ("22 million people", "he says") are not clauses of their own."""
-    return len(tokens(piece)) <= 3
+    return len(piece.split()) <= 3 and len(tokens(piece)) <= 3
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:

@@ -18,6 +18,8 @@ SPEECH_VERBS = (
     "notes|maintains|maintain|maintained|accept|accepts|accepted|acknowledged|revealed|"
     "reveals|confirmed|confirms|concluded|found|finds|showed|shows|show|wrote|writes"
 )
+_SPEECH_SET = frozenset([*SPEECH_VERBS.split("|"), "according"])
+_WORD = re.compile(r"[a-z]+")
 OPINION_VERBS = frozenset(
     "believes believe believed thinks think thought argues argue argued fear fears feared hopes "
     "hope hoped expects expect expected insists insist insisted predicts predicted predict "
@@ -119,8 +121,10 @@ def find_attribution(sentence: str, last_person: str | None = None) -> Attributi
     start, end = 0, len(sentence)
     speaker: str | None = None
     verb: str | None = None
-    m = _ACCORDING_LEAD.match(sentence)
     imp = _IMPERSONAL_LEAD.match(sentence)
+    if not imp and not (_SPEECH_SET & set(_WORD.findall(sentence.lower()))):
+        return Attribution(None, None, start, end, None)  # no speech verb: nothing to find
+    m = _ACCORDING_LEAD.match(sentence)
     if imp:
         low = imp.group(0).lower()
         speaker = last_person if low.startswith(("his ", "her ")) else None

@@ -1,0 +1,66 @@
+"""Segmenter throughput over the BBC corpus (../shared/corpus/bbc), in one process.
+
+Usage: .venv/bin/python benchmarks/segmenter_speed.py [CORPUS_DIR]
+Prints MB/s for read+segment, ms per article, claims per article and peak memory.
+"""
+
+from __future__ import annotations
+
+import resource
+import sys
+import time
+from pathlib import Path
+
+DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "bbc"
+
+
+def main() -> int:
+    corpus = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT
+    files = sorted(corpus.glob("*/*.txt"))
+    if not files:
+        print(f"no articles under {corpus}", file=sys.stderr)
+        return 1
+    from factcheck.segmenter import parse_text, read_article, segment
+
+    t_import = time.perf_counter()
+    # warm up: nupunkt model, dateparser import and its first parse
+    segment(parse_text("Title\n\nOn 14 May 2018, 3 people left last Monday.", published=None))
+    segment(read_article(files[0]))
+    warmup = time.perf_counter() - t_import
+    total_bytes = 0
+    claims = 0
+    checkworthy = 0
+    worst = (0.0, "")
+    start = time.perf_counter()
+    cpu_start = time.process_time()
+    for path in files:
+        t0 = time.perf_counter()
+        article = read_article(path)
+        spans = segment(article)
+        elapsed = time.perf_counter() - t0
+        worst = max(worst, (elapsed, str(path)))
+        total_bytes += len(article.text.encode("utf-8"))
+        claims += len(spans)
+        checkworthy += sum(1 for c in spans if c.checkworthy)
+    seconds = time.perf_counter() - start
+    cpu = time.process_time() - cpu_start
+    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"articles:          {len(files)}")
+    print(f"text:              {total_bytes / 1e6:.2f} MB")
+    print(f"warm-up:           {warmup * 1000:.0f} ms (first article, imports and models)")
+    print(f"time:              {seconds:.2f} s")
+    print(f"throughput:        {total_bytes / 1e6 / seconds:.2f} MB/s wall clock")
+    print(f"CPU time:          {cpu:.2f} s = {total_bytes / 1e6 / cpu:.2f} MB/s of CPU "
+          "(differs from wall clock when the machine is shared)")
+    print(
+        f"per article:       {seconds / len(files) * 1000:.2f} ms (slowest {worst[0] * 1000:.1f} ms: {worst[1]})"
+    )
+    print(
+        f"claims:            {claims} ({claims / len(files):.1f} per article, {checkworthy} check-worthy)"
+    )
+    print(f"peak RSS:          {rss_mb:.0f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
