@@ -1,0 +1,61 @@
+import pytest
+
+from factcheck.segmenter.quantities import find_quantities
+
+
+def one(text: str):
+    found = find_quantities(text)
+    assert len(found) == 1, found
+    return found[0].quantity
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "bound", "unit"),
+    [
+        ("home to over a million foreigners", 1_000_000, "lower", "foreigners"),
+        ("a total of 2,223 other tech-focused firms", 2223, "exact", "firms"),
+        ("three laboratories set up by", 3, "exact", "laboratories"),
+        ("The demand for $280bn was", 280e9, "exact", "USD"),
+        ("schemes costing £885m.", 885e6, "exact", "GBP"),
+        ("nearly half a million children", 500_000, "approx", "children"),
+        ("up to eight Las Vegas style resorts", 8, "upper", "resorts"),
+        ("Altria rising 5% on", 5, "exact", "percent"),
+        ("a rise of 4.5 per cent", 4.5, "exact", "percent"),
+        ("Idowu landed 17.30m at the trials", 17.3, "exact", "m"),
+        ("sold 3.5m copies", 3.5e6, "exact", "copies"),
+        ("In almost 14,000 of those cases", 14000, "approx", None),
+        ("under 40 pupils", 40, "upper", "pupils"),
+        ("a dozen eggs", 12, "exact", "eggs"),
+        ("twenty-five people", 25, "exact", "people"),
+    ],
+)
+def test_reads_value_bound_unit(text: str, value: float, bound: str, unit: str | None) -> None:
+    q = one(text)
+    assert q.value == pytest.approx(value)
+    assert q.bound == bound
+    assert q.unit == unit
+
+
+def test_range_keeps_both_ends() -> None:
+    q = one("inflation of 3.5 to 4.0% this year")
+    assert (q.value, q.value_max, q.unit) == (3.5, 4.0, "percent")
+
+
+def test_score_is_not_a_range() -> None:
+    q = one("rejected in a 2-1 decision")
+    assert q.value == 2 and q.value_max is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["filed in 1999 by", "the 21st century", "Fahrenheit 9/11 won", "at 10:30 today",
+     "one of the largest states", "the 26-year-old jumper"],
+)  # fmt: skip
+def test_not_quantities(text: str) -> None:
+    assert find_quantities(text) == []
+
+
+def test_offsets_cover_the_words_read() -> None:
+    text = "It holds over a million foreigners."
+    (found,) = find_quantities(text)
+    assert text[found.start : found.end] == "over a million foreigners"

@@ -1,0 +1,39 @@
+from factcheck.segmenter.speakers import find_attribution, person_name
+
+
+def body(sentence: str, last: str | None = None) -> tuple[str | None, str]:
+    a = find_attribution(sentence, last)
+    return a.speaker, sentence[a.body_start : a.body_end].rstrip(".")
+
+
+def test_named_speaker_after_quote() -> None:
+    assert body('"He could win the gold medal," said Edwards.') == (
+        "Edwards", '"He could win the gold medal'
+    )
+
+
+def test_pronoun_resolves_to_last_person() -> None:
+    speaker, text = body("He believes China is well positioned.", "Laurent Le Pen")
+    assert speaker == "Laurent Le Pen"
+    assert text == "China is well positioned"
+
+
+def test_according_to() -> None:
+    assert body("Initiatives brought 40,000 pupils back, according to official statistics.") == (
+        "official statistics", "Initiatives brought 40,000 pupils back"
+    )
+
+
+def test_role_and_name() -> None:
+    speaker, text = body("BBC pundit Jonathan Edwards believes Idowu can take gold.")
+    assert speaker == "Jonathan Edwards" and text == "Idowu can take gold"
+
+
+def test_noun_claim_is_not_a_speech_verb() -> None:
+    sentence = "A US government claim accusing firms has been thrown out."
+    assert body(sentence) == (None, sentence.rstrip("."))
+
+
+def test_person_name_skips_organisations() -> None:
+    assert person_name("the Legal Affairs Committee met") is None
+    assert person_name("French entrepreneur Laurent Le Pen arrived") == "Laurent Le Pen"

@@ -1,0 +1,65 @@
+from datetime import date
+
+import pytest
+
+from factcheck.segmenter.times import find_times, with_publication
+
+
+def one(text: str, published: date | None = None):
+    found = find_times(text, published)
+    assert len(found) == 1, found
+    return found[0].time
+
+
+def test_relative_without_publication_date_stays_relative() -> None:
+    t = one("Just two years ago, the city was home to a million foreigners")
+    assert t.years_before_publication == 2
+    assert t.date is None
+    assert t.granularity == "year"
+
+
+def test_relative_resolves_against_publication_date() -> None:
+    t = one("he arrived eleven years ago and", date(2018, 5, 14))
+    assert t.years_before_publication == 11
+    assert t.date == "2007-01-01"
+    assert t.granularity == "year"
+
+
+def test_last_year() -> None:
+    t = one("profits rose last year", date(2005, 3, 1))
+    assert (t.years_before_publication, t.date) == (1, "2004-01-01")
+
+
+def test_resolves_later_when_date_is_set() -> None:
+    t = one("four years ago")
+    resolved = with_publication(t, date(2020, 6, 1))
+    assert resolved.date == "2016-01-01"
+    assert resolved.years_before_publication == 4
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "granularity"),
+    [
+        ("filed in 1999 by", "1999-01-01", "year"),
+        ("since 1997, according", "1997-01-01", "year"),
+        ("in May 2004 the", "2004-05-01", "month"),
+        ("on 14 May 2018 he", "2018-05-14", "day"),
+        ("growth in the 1990s", "1990-01-01", "year"),
+    ],
+)
+def test_absolute_dates_keep_granularity(text: str, expected: str, granularity: str) -> None:
+    t = one(text)
+    assert (t.date, t.granularity) == (expected, granularity)
+
+
+@pytest.mark.parametrize(
+    "text", ["a 3.5% rise", "population of 2000 people", "you may go", "$2004m deal", "1,999 votes"]
+)
+def test_guards_against_misreads(text: str) -> None:
+    assert find_times(text) == []
+
+
+def test_weekday_resolves_only_with_a_date() -> None:
+    assert one("The vote takes place on Friday").date is None
+    t = one("The vote takes place on Friday", date(2005, 3, 2))
+    assert t.granularity == "day" and t.date is not None
