@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pytest
@@ -23,8 +24,11 @@ class Result:
     err: str
 
 
+Run = Callable[..., Result]
+
+
 @pytest.fixture
-def fc(desk: Desk, db_url: str):  # type: ignore[no-untyped-def]
+def fc(desk: Desk, db_url: str) -> Run:
     """Run `factcheck --db URL ...` in-process, as FACTCHECK_USER=alice unless --as is given."""
 
     def run(*args: str, user: str = RESEARCHER) -> Result:
@@ -46,7 +50,7 @@ def _refused(result: Result) -> str:
     return lines[0]
 
 
-def test_full_life_through_the_cli(fc, desk: Desk) -> None:  # type: ignore[no-untyped-def]
+def test_full_life_through_the_cli(fc: Run, desk: Desk) -> None:
     cid = str(desk.new_claim())
     steps = [
         (["triage", cid], RESEARCHER, "new -> to_check (triage) by alice"),
@@ -146,8 +150,8 @@ def test_full_life_through_the_cli(fc, desk: Desk) -> None:  # type: ignore[no-u
         ("new", ["triage", "0"], "a claim is given by its number"),
     ],
 )
-def test_refusals_are_one_line_exit_1_and_change_nothing(  # type: ignore[no-untyped-def]
-    fc, desk: Desk, status: str, args: list[str], message: str
+def test_refusals_are_one_line_exit_1_and_change_nothing(
+    fc: Run, desk: Desk, status: str, args: list[str], message: str
 ) -> None:
     cid = desk.claim_in(status)
     before = desk.snapshot(cid)
@@ -156,12 +160,12 @@ def test_refusals_are_one_line_exit_1_and_change_nothing(  # type: ignore[no-unt
     assert desk.snapshot(cid) == before
 
 
-def test_missing_claim(fc) -> None:  # type: ignore[no-untyped-def]
+def test_missing_claim(fc: Run) -> None:
     for args in (["triage", "999"], ["show", "999"], ["history", "#999"]):
         assert _refused(fc(*args)) == "error: no claim 999"
 
 
-def test_duplicate_source_refused(fc, desk: Desk) -> None:  # type: ignore[no-untyped-def]
+def test_duplicate_source_refused(fc: Run, desk: Desk) -> None:
     cid = str(desk.claim_in("researching"))
     assert fc("source", "add", cid, "https://example.org/r").code == 0
     before = desk.snapshot(int(cid))
@@ -174,14 +178,14 @@ def test_duplicate_source_refused(fc, desk: Desk) -> None:  # type: ignore[no-un
     assert desk.source_count(int(cid)) == 0
 
 
-def test_assign_nobody(fc, desk: Desk) -> None:  # type: ignore[no-untyped-def]
+def test_assign_nobody(fc: Run, desk: Desk) -> None:
     cid = desk.claim_in("researching")
     result = fc("assign", str(cid), "--nobody")
     assert result.code == 0 and "assigned to nobody" in result.out
     assert desk.claim(cid).assignee is None
 
 
-def test_claims_list_and_filters(fc, desk: Desk) -> None:  # type: ignore[no-untyped-def]
+def test_claims_list_and_filters(fc: Run, desk: Desk) -> None:
     a = desk.claim_in("researching")  # alice's
     b = desk.claim_in("new")
     other = add_article(desk.db, title="Other", text="Elsewhere.")
@@ -212,7 +216,7 @@ def test_claims_list_and_filters(fc, desk: Desk) -> None:  # type: ignore[no-unt
     assert "--limit must be at least 1" in _refused(fc("claims", "--limit", "0"))
 
 
-def test_show_is_complete(fc, desk: Desk) -> None:  # type: ignore[no-untyped-def]
+def test_show_is_complete(fc: Run, desk: Desk) -> None:
     cid = desk.claim_in("approved")
     result = fc("show", str(cid))
     assert result.code == 0, result
@@ -254,7 +258,7 @@ def test_show_is_complete(fc, desk: Desk) -> None:  # type: ignore[no-untyped-de
     assert data["allowed_actions"] == ["reopen"]
 
 
-def test_history_command(fc, desk: Desk) -> None:  # type: ignore[no-untyped-def]
+def test_history_command(fc: Run, desk: Desk) -> None:
     cid = desk.claim_in("dismissed")
     result = fc("history", str(cid))
     assert result.code == 0
@@ -263,7 +267,7 @@ def test_history_command(fc, desk: Desk) -> None:  # type: ignore[no-untyped-def
     assert events[0]["from_status"] == "new" and events[0]["to_status"] == "dismissed"
 
 
-def test_scale_and_settings(fc, desk: Desk) -> None:  # type: ignore[no-untyped-def]
+def test_scale_and_settings(fc: Run, desk: Desk) -> None:
     scale = fc("scale")
     assert scale.code == 0
     assert scale.out.splitlines()[0].startswith("True")
