@@ -50,13 +50,17 @@ def main() -> int:
     print(f"warm-up:           {warmup * 1000:.0f} ms (first article, imports and models)")
     print(f"time:              {seconds:.2f} s")
     print(f"throughput:        {total_bytes / 1e6 / seconds:.2f} MB/s wall clock")
-    print(f"CPU time:          {cpu:.2f} s = {total_bytes / 1e6 / cpu:.2f} MB/s of CPU "
-          "(differs from wall clock when the machine is shared)")
     print(
-        f"per article:       {seconds / len(files) * 1000:.2f} ms (slowest {worst[0] * 1000:.1f} ms: {worst[1]})"
+        f"CPU time:          {cpu:.2f} s = {total_bytes / 1e6 / cpu:.2f} MB/s of CPU "
+        "(differs from wall clock when the machine is shared)"
     )
     print(
-        f"claims:            {claims} ({claims / len(files):.1f} per article, {checkworthy} check-worthy)"
+        f"per article:       {seconds / len(files) * 1000:.2f} ms "
+        f"(slowest {worst[0] * 1000:.1f} ms: {worst[1]})"
+    )
+    print(
+        f"claims:            {claims} ({claims / len(files):.1f} per article, "
+        f"{checkworthy} check-worthy)"
     )
     print(f"peak RSS:          {rss_mb:.0f} MB")
     return 0

@@ -55,9 +55,12 @@ def segment_command(path: Path, published: str | None, as_json: bool, max_mb: fl
     for claim in sorted(claims, key=lambda c: -c.score):
         mark = "*" if claim.checkworthy else " "
         click.echo(f"{mark} {claim.score:.2f} {claim.kind:<10} {claim.text}")
-        details = [f"{q.value:g} {q.unit or ''} ({q.bound})".replace(" ()", "") for q in claim.quantities]
+        details = [
+            f"{q.value:g} {q.unit or ''} ({q.bound})".replace(" ()", "") for q in claim.quantities
+        ]
         details += [
-            t.expression + (f" = {t.date}" if t.date else "")
+            t.expression
+            + (f" = {t.date}" if t.date else "")
             + (f", {t.years_before_publication} y before" if t.years_before_publication else "")
             for t in claim.times
         ]

@@ -222,8 +222,8 @@ def score_article(
     order = sorted(range(len(predictions)), key=lambda i: (-predictions[i].score, i))
     hits = 0
     for rank, pi in enumerate(order, start=1):
-        gi = gold_of.get(pi)
-        if gi is not None and gold.claims[gi].checkworthy:
+        hit = gold_of.get(pi)
+        if hit is not None and gold.claims[hit].checkworthy:
             hits += 1
             result.ap_sum += hits / rank
     for pi, gi in gold_of.items():

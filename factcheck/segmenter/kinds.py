@@ -10,6 +10,7 @@ import re
 
 from factcheck.segmenter.speakers import person_name
 from factcheck.segmenter.types import Quantity, TimeRef
+from factcheck.segmenter.wordlists import wordset
 
 KINDS = (
     "quantity",
@@ -128,9 +129,9 @@ _QUANTITY_WORDS = _Cue(
     "fell|fall|doubled|tripled|halved|grew|growth|declin|soar|plunged|dozens|hundreds|"
     "thousands|millions|share of|rate of|per cent|percent",
 )  # fmt: skip
-_OPINION_VERBS = frozenset(
+_OPINION_VERBS = wordset(
     "believes believe thinks think fear fears hopes hope expects expect predicts predict "
-    "insists insist".split()
+    "insists insist"
 )
 
 

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from factcheck.segmenter.types import Bound, Quantity
+from factcheck.segmenter.wordlists import wordset
 
 _SMALL = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -58,10 +59,10 @@ _NUMBER_RE = re.compile(
 _PERCENT_WORDS = re.compile(r"\s?(?:per\s?cent|percent)\b", re.IGNORECASE)
 _YEAR_RE = re.compile(r"^(?:1[5-9]\d\d|20\d\d)$")
 _UNIT_WORD = re.compile(r"[A-Za-z][A-Za-z\-’']*")
-_UNIT_STOP = frozenset(
-    "of to in on at for by with from and or but than as the a an that which who whom is are "
-    "was were has have had will would could can may be been this these those its their his her "
-    "per each every".split()
+_UNIT_STOP = wordset(
+    "of to in on at for by with from and or but than as the a an that which who whom is are was "
+    "were has have had will would could can may be been this these those its their his her per "
+    "each every"
 )
 # ordinals, dates like 9/11, clock times, ages ("the 26-year-old" describes, it does not count)
 _NOT_QUANTITY_AFTER = re.compile(

@@ -32,7 +32,8 @@ _BOILERPLATE = re.compile(
     r"more(?: on this story| from [\w ]+| stories| news)?|read more|see also|top stories|"
     r"most (?:read|popular|viewed)|you (?:may|might) also like|recommended(?: for you)?|"
     r"share(?: this)?(?: article| story| page| on \w+)?|subscribe(?: now| to [\w ]+)?|"
-    r"sign up(?: [\w ]+)?|follow us(?: on [\w ]+)?|advertisement|advertising|sponsored(?: content)?|"
+    r"sign up(?: [\w ]+)?|follow us(?: on [\w ]+)?|advertisement|advertising|"
+    r"sponsored(?: content)?|"
     r"comments?|print|email|tweet|click here[\w ]*|skip to (?:main )?content|menu|home|"
     r"newsletter|back to top|tags?|topics?)\W*$",
     re.IGNORECASE,

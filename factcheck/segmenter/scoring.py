@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from factcheck.segmenter.types import Quantity, TimeRef
+from factcheck.segmenter.wordlists import wordset
 
 THRESHOLD = 0.5
 
@@ -31,10 +32,10 @@ _VAGUE = re.compile(
     re.IGNORECASE,
 )
 _ENTITY = re.compile(r"(?<!^)(?<![.!?]\s)\b(?:[A-Z][a-z]+[A-Z]\w*|[A-Z]{2,}\w*|[A-Z][a-z'’\-]+)")
-_NATIONALITY = frozenset(
+_NATIONALITY = wordset(
     "Chinese French British English American European Scottish Welsh Irish German Japanese "
-    "Indian Korean Russian Italian Spanish African Asian Western Eastern Northern Southern "
-    "I Mr Mrs Ms Dr".split()
+    "Indian Korean Russian Italian Spanish African Asian Western Eastern Northern Southern I Mr "
+    "Mrs Ms Dr"
 )
 
 

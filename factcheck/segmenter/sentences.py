@@ -9,15 +9,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from factcheck.segmenter.wordlists import wordset
+
 _BLOCK_BREAK = re.compile(r"\n[ \t]*\n+")
 _LINE_END = re.compile(r"[.!?:;\"”’')\]]$")
 # nupunkt keeps "in the West. His take" together; split where a plain word of three or
 # more letters ends a sentence and a capitalised word follows.
 _MISSED_BREAK = re.compile(r"(?<=[A-Za-z]{3}[.!?])[\"”’]?\s+(?=[\"“‘]?[A-Z][a-z])")
-_ABBREVIATIONS = frozenset(
-    "inc ltd corp gen col sgt gov sen rep rev hon prof mrs messrs jan feb mar apr aug sept "
-    "oct nov dec ave blvd bros approx est etc vol fig dept univ assn capt cmdr lieut maj adm "
-    "supt det insp mme mlle jr sr esp".split()
+_ABBREVIATIONS = wordset(
+    "inc ltd corp gen col sgt gov sen rep rev hon prof mrs messrs jan feb mar apr aug sept oct "
+    "nov dec ave blvd bros approx est etc vol fig dept univ assn capt cmdr lieut maj adm supt "
+    "det insp mme mlle jr sr esp"
 )
 
 

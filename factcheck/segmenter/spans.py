@@ -11,20 +11,26 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from factcheck.segmenter.wordlists import wordset
+
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:[,.][0-9]+)*")
-_VERBISH = frozenset(
-    "is are was were has have had will would could can may might shall should must does do "
-    "did holds hold held won wins win became become becomes remains remain said says made "
-    "makes took takes gave gives got gets went goes came comes saw sees rose rise rises fell "
-    "falls grew grows paid pays sold sells bought buys left leaves kept keeps owns own led "
-    "leads set sets put puts ran runs lost loses beat beats hit hits cut cuts".split()
+_VERBISH = wordset(
+    "is are was were has have had will would could can may might shall should must does do did "
+    "holds hold held won wins win became become becomes remains remain said says made makes "
+    "took takes gave gives got gets went goes came comes saw sees rose rise rises fell falls "
+    "grew grows paid pays sold sells bought buys left leaves kept keeps owns own led leads set "
+    "sets put puts ran runs lost loses beat beats hit hits cut cuts"
 )
 _RELATIVE_BEFORE = re.compile(r",\s+(?:(?:[\w\-]+\s+){0,4}of\s+(?:whom|which)|who|which)\b")
 _ED_LIST = re.compile(r"(?:,|\band)\s+[a-z]+ed\s")
 _DASH = re.compile(r"\s+[-–—]\s+")
-_SPEECH = frozenset("say says said believe believes think thinks insist insists argue argues "
-                    "claim claims warn warns fear fears hope hopes".split())
-_PRONOUN_SUBJECT = frozenset("he she it they we i there this these those".split())
+_SPEECH = wordset(
+    "say says said believe believes think thinks insist insists argue argues claim claims warn "
+    "warns fear fears hope hopes"
+)
+_PRONOUN_SUBJECT = frozenset(
+    ["he", "she", "it", "they", "we", "i", "there", "this", "these", "those"]
+)
 _SPLIT = re.compile(
     r";\s+"
     r"|\s+[-–—]\s+"
@@ -74,7 +80,10 @@ def _and_starts_clause(next_word: str, rest: str, comma: bool) -> bool:
         return True
     if low in _PRONOUN_SUBJECT or low in _VERBISH or low in _SPEECH:
         return True
-    if re.match(r"^(?:[A-Z][\w'’\-]+\s+){1,3}(?:\w+ing|\w+ed|is|are|was|were|has|have|had|will|won|said)\b", rest):
+    if re.match(
+        r"^(?:[A-Z][\w'’\-]+\s+){1,3}(?:\w+ing|\w+ed|is|are|was|were|has|have|had|will|won|said)\b",
+        rest,
+    ):
         return True
     if low.endswith("ed") and len(low) > 4 and low not in ("red", "united", "need"):
         return True
@@ -93,9 +102,10 @@ def _cut_points(text: str) -> Iterator[tuple[int, int]]:
         if _inside_brackets(text, m.start()):
             continue
         next_word = m.group("andnext")
-        if next_word is not None:
-            if not _and_starts_clause(next_word, text[m.end() + 4 :], "," in m.group(0)):
-                continue
+        if next_word is not None and not _and_starts_clause(
+            next_word, text[m.end() + 4 :], "," in m.group(0)
+        ):
+            continue
         if m.group("edlist") is not None and not _ED_LIST.search(text, m.end()):
             continue  # "EU member states, rejected ...": the end of an aside, not a list
         if m.group("aux") is not None and not _RELATIVE_BEFORE.search(text, 0, m.start()):
@@ -131,7 +141,7 @@ def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _keep_short_asides(body: str, cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """"One in 10 US adults - 22 million people - now owns": a short aside between two
+    """ "One in 10 US adults - 22 million people - now owns": a short aside between two
     dashes stays inside its clause."""
     out: list[tuple[int, int]] = []
     i = 0

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from factcheck.segmenter.wordlists import wordset
+
 SPEECH_VERBS = (
     "said|says|say|told|tells|added|adds|believes|believe|believed|thinks|think|thought|argues|"
     "argue|argued|claims|claim|claimed|insists|insist|insisted|warned|warns|warn|stated|states|"
@@ -20,17 +22,17 @@ SPEECH_VERBS = (
 )
 _SPEECH_SET = frozenset([*SPEECH_VERBS.split("|"), "according"])
 _WORD = re.compile(r"[a-z]+")
-OPINION_VERBS = frozenset(
+OPINION_VERBS = wordset(
     "believes believe believed thinks think thought argues argue argued fear fears feared hopes "
     "hope hoped expects expect expected insists insist insisted predicts predicted predict "
-    "suggests suggest suggested agree agrees agreed maintains maintain".split()
+    "suggests suggest suggested agree agrees agreed maintains maintain"
 )
 # Verbs whose complement is the speaker's own position, kept inside the claim span
-KEEP_IN_SPAN = frozenset("deny denies denied".split())
-PRONOUNS = frozenset("he she they it we i".split())
+KEEP_IN_SPAN = frozenset(["deny", "denies", "denied"])
+PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i"])
 _NAME_TOKEN = r"(?:[A-Z][a-zA-Z'’\-]+|[A-Z]\.|de|van|von|der|le|la|du|da|bin|al)"
 _NAME = re.compile(rf"\b[A-Z][a-zA-Z'’\-]+(?:\s+{_NAME_TOKEN}){{1,3}}")
-_NOT_PERSON = frozenset(
+_NOT_PERSON = wordset(
     "the a an in on at of for but and it its this that these those he she they we his her their "
     "committee association party parliament court government department ministry council "
     "commission union bank group company corporation inc ltd plc tobacco airlines university "
@@ -38,10 +40,11 @@ _NOT_PERSON = frozenset(
     "championships games cup award awards film festival news website bbc internet industry "
     "agency board authority service services trust foundation organisation organization "
     "directive executive park street road avenue square valley district tech industrial centre "
-    "center hall airport station river island county region province republic kingdom january february march april may june july august september october "
-    "november december monday tuesday wednesday thursday friday saturday sunday".split()
+    "center hall airport station river island county region province republic kingdom january "
+    "february march april may june july august september october november december monday "
+    "tuesday wednesday thursday friday saturday sunday"
 )
-_TITLES = frozenset("mr mrs ms dr sir lord lady prof professor".split())
+_TITLES = frozenset(["mr", "mrs", "ms", "dr", "sir", "lord", "lady", "prof", "professor"])
 
 _LEAD = re.compile(
     rf"^(?P<lead>(?:(?:[Bb]ut|[Aa]nd|[Hh]owever|[Mm]eanwhile|[Nn]ow|[Yy]et|[Ss]till|[Aa]lso|[Ss]o),?\s+)?)"
@@ -49,7 +52,8 @@ _LEAD = re.compile(
     rf"(?P<appos>,\s[^,]{{3,80}},)?"
     rf"\s+(?:also\s+|now\s+|still\s+|have\s+|has\s+|had\s+)?(?P<verb>{SPEECH_VERBS})"
     rf"(?!\s+(?:\w+ing|of|by|has|have|had|is|are|was|were|for|from|in|on|at|over|to)\b)"
-    rf"(?:(?:(?<=told)|(?<=tells))\s+(?:the\s+)?(?:BBC|[A-Z][\w ]{{0,30}}?|reporters|journalists|him|"
+    rf"(?:(?:(?<=told)|(?<=tells))\s+(?:the\s+)?"
+    rf"(?:BBC|[A-Z][\w ]{{0,30}}?|reporters|journalists|him|"
     rf"her|them|us|me|MPs)(?:\s+(?:News\s+)?website)?)?(?:\s+that)?\s+(?=\S)",
 )
 _TRAIL = re.compile(

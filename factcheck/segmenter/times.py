@@ -29,16 +29,20 @@ _UNITS = r"years?|months?|weeks?|days?|decades?"
 
 _PATTERNS: tuple[tuple[str, str], ...] = (
     ("ago", rf"\b(?:just\s+)?(?P<n>{_COUNT})\s+(?P<u>{_UNITS})\s+ago\b"),
-    ("past", rf"\b(?:over|in|during|for)\s+the\s+(?:past|last)\s+(?P<n>{_COUNT})\s+(?P<u>{_UNITS})\b"),
+    ("past", rf"\b(?:over|in|during|for)\s+the\s+(?:past|last)\s+(?P<n>{_COUNT})\s+"
+             rf"(?P<u>{_UNITS})\b"),
     ("rel", r"\b(?P<w>last|this|next|previous)\s+(?P<u>year|month|week|decade|term|season|"
             rf"{_WEEKDAYS}|{_MONTHS})\b"),
     ("decade", r"\b(?:the\s+)?(?:early\s+|mid-|mid\s+|late\s+)?(?P<y>1[5-9]\d0|20\d0)s\b"),
     ("full", rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})\.?,?\s+(?:1[5-9]\d\d|20\d\d)"
              rf"|(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:1[5-9]\d\d|20\d\d))\b"),
     ("monthyear", rf"\b(?:{_MONTHS})\.?,?\s+(?P<y>1[5-9]\d\d|20\d\d)\b"),
-    ("daymonth", rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})|(?:{_MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?)\b"),
-    ("year", r"(?<![\d,.$£€/-])(?P<y>1[6-9]\d\d|20\d\d)(?!\d|[,.]\d|%|\s?(?:bn|m|million|billion)\b)"),
-    ("month", rf"\b(?:in|since|during|until|by|from|early|late|mid-)\s+(?P<m>{_MONTHS})\b(?!\.?,?\s+\d)"),
+    ("daymonth", rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})"
+                 rf"|(?:{_MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?)\b"),
+    ("year", r"(?<![\d,.$£€/-])(?P<y>1[6-9]\d\d|20\d\d)"
+             r"(?!\d|[,.]\d|%|\s?(?:bn|m|million|billion)\b)"),
+    ("month", rf"\b(?:in|since|during|until|by|from|early|late|mid-)\s+(?P<m>{_MONTHS})\b"
+              rf"(?!\.?,?\s+\d)"),
     ("weekday", rf"\b(?:on\s+)?(?P<d>{_WEEKDAYS})\b"),
     ("today", r"\b(?P<t>today|yesterday|tomorrow|this week|this month|last night)\b"),
 )  # fmt: skip
@@ -72,13 +76,24 @@ _MONTH_WORDS_AMBIGUOUS = {"may", "march", "mar", "jan", "sep", "dec", "oct", "no
 
 
 _DIGIT = re.compile(r"\d")
-_HINTS = tuple(
-    f" {w}"
-    for w in (
-        *_MONTHS.split("|"), *_WEEKDAYS.split("|"), "last", "this", "next", "previous", "past",
-        "today", "yesterday", "tomorrow",
-    )
-) + ("ago",)
+_HINTS = (
+    *(
+        f" {w}"
+        for w in (
+            *_MONTHS.split("|"),
+            *_WEEKDAYS.split("|"),
+            "last",
+            "this",
+            "next",
+            "previous",
+            "past",
+            "today",
+            "yesterday",
+            "tomorrow",
+        )
+    ),
+    "ago",
+)
 
 
 def _may_have_time(text: str) -> bool:
@@ -141,7 +156,7 @@ def _dateparser(expression: str, published: date | None) -> date | None:
     if published is not None:
         settings["RELATIVE_BASE"] = datetime(published.year, published.month, published.day)
     try:
-        parsed = dateparser.parse(expression, languages=["en"], settings=settings)  # type: ignore[arg-type]
+        parsed = dateparser.parse(expression, languages=["en"], settings=settings)
     except Exception:  # dateparser raises assorted errors on odd input
         return None
     return parsed.date() if parsed is not None else None
@@ -170,12 +185,12 @@ def _resolve(kind: str, m: re.Match[str], published: date | None) -> TimeRef | N
             years = offset * (10 if unit == "decade" else 1)
             resolved = date(published.year - years, 1, 1) if published and unit != "term" else None
             return TimeRef(expr, resolved.isoformat() if resolved else None, "year", years)
-        gran: Granularity = "month" if unit == "month" or unit in _MONTHS.split("|") else "day"
+        fine: Granularity = "month" if unit == "month" or unit in _MONTHS.split("|") else "day"
         resolved = _dateparser(expr, published) if published else None
-        if resolved and gran == "month":
+        if resolved and fine == "month":
             resolved = resolved.replace(day=1)
         years_before = published.year - resolved.year if published and resolved else None
-        return TimeRef(expr, resolved.isoformat() if resolved else None, gran, years_before)
+        return TimeRef(expr, resolved.isoformat() if resolved else None, fine, years_before)
     if kind == "decade":
         year = int(g["decade_y"])
         return TimeRef(expr, date(year, 1, 1).isoformat(), "year", _before(published, year))

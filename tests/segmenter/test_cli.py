@@ -7,7 +7,9 @@ from factcheck.cli import cli
 
 
 def test_segment_json_shape(sample_article: Path) -> None:
-    result = CliRunner().invoke(cli, ["segment", str(sample_article), "--published", "2018-05-14", "--json"])
+    result = CliRunner().invoke(
+        cli, ["segment", str(sample_article), "--published", "2018-05-14", "--json"]
+    )
     assert result.exit_code == 0, result.output
     doc = json.loads(result.output)
     assert doc["article"]["published"] == "2018-05-14"

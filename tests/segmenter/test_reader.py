@@ -17,7 +17,10 @@ def test_sample_headline_repeats_and_navigation_are_dropped(sample_article: Path
 
 
 def test_header_lines_give_metadata() -> None:
-    raw = "Title: Big news\nDate: 2018-05-14\nURL: https://example.org/a\nAuthor: Ann\n\nBig news\n\nBody text here."
+    raw = (
+        "Title: Big news\nDate: 2018-05-14\nURL: https://example.org/a\nAuthor: Ann\n\n"
+        "Big news\n\nBody text here."
+    )
     article = parse_text(raw)
     assert article.title == "Big news"
     assert article.published == date(2018, 5, 14)

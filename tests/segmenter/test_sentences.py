@@ -18,7 +18,10 @@ def test_break_nupunkt_misses_after_a_plain_word() -> None:
 def test_paragraphs_and_headlines_never_share_a_sentence() -> None:
     text = "A headline without a stop\n\nFirst paragraph here. Second one.\n\nLast."
     assert sentences(text) == [
-        "A headline without a stop", "First paragraph here.", "Second one.", "Last."
+        "A headline without a stop",
+        "First paragraph here.",
+        "Second one.",
+        "Last.",
     ]
 
 

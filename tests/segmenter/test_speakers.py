@@ -8,7 +8,8 @@ def body(sentence: str, last: str | None = None) -> tuple[str | None, str]:
 
 def test_named_speaker_after_quote() -> None:
     assert body('"He could win the gold medal," said Edwards.') == (
-        "Edwards", '"He could win the gold medal'
+        "Edwards",
+        '"He could win the gold medal',
     )
 
 
@@ -20,7 +21,8 @@ def test_pronoun_resolves_to_last_person() -> None:
 
 def test_according_to() -> None:
     assert body("Initiatives brought 40,000 pupils back, according to official statistics.") == (
-        "official statistics", "Initiatives brought 40,000 pupils back"
+        "official statistics",
+        "Initiatives brought 40,000 pupils back",
     )
 
 
