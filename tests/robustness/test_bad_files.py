@@ -160,13 +160,16 @@ def test_100_mb_file_in_a_folder_is_listed_and_the_rest_ingested(
         assert s.scalars(select(Article.title)).all() == ["Jobs report"]
 
 
+@pytest.mark.slow
 def test_sqlite_locked_by_another_writer_waits_then_says_so(
-    db_url: str, tmp_path: Path, snapshot: Callable[[], Snapshot]
+    db_url: str, claim_id: int, tmp_path: Path, snapshot: Callable[[], Snapshot]
 ) -> None:
+    """An ingest and a review move, both blocked by another writer's open transaction."""
     if not db_url.startswith("sqlite"):
         pytest.skip("the write lock held here is SQLite's")
     article = tmp_path / "a.txt"
     article.write_text("Jobs report\n\nUnemployment fell to 4.7% in March 2005.\n")
+    commands = [["ingest", str(article)], ["triage", str(claim_id)]]
     before = snapshot()
     database = make_url(db_url).database
     assert database is not None
@@ -174,16 +177,32 @@ def test_sqlite_locked_by_another_writer_waits_then_says_so(
     try:
         holder.execute("BEGIN IMMEDIATE")
         started = time.monotonic()
-        result = run_cli("--db", db_url, "ingest", str(article), timeout=120)
+        # Both wait on the same lock at once, so the test pays the busy timeout once.
+        procs = [
+            subprocess.Popen(
+                [sys.executable, "-m", "factcheck", "--db", db_url, *args],
+                cwd=ROOT,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            for args in commands
+        ]
+        results = []
+        for proc, args in zip(procs, commands, strict=True):
+            out, err = proc.communicate(timeout=120)
+            results.append(subprocess.CompletedProcess(args, proc.returncode, out, err))
         waited = time.monotonic() - started
     finally:
         holder.execute("ROLLBACK")
         holder.close()
-    assert_one_line_error(result, "locked")
-    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
-    # It waited for the other writer (the busy timeout) before giving up.
+    for result in results:
+        assert_one_line_error(result, "locked")
+        assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+    # They waited for the other writer (the busy timeout) before giving up.
     assert waited >= SQLITE_BUSY_TIMEOUT_MS / 1000 * 0.9
     assert snapshot() == before
-    # Once the other writer is gone, the same command works.
-    again = run_cli("--db", db_url, "ingest", str(article))
-    assert again.returncode == 0, again.stderr
+    # Once the other writer is gone, the same commands work.
+    for args in commands:
+        again = run_cli("--db", db_url, *args)
+        assert again.returncode == 0, again.stderr
