@@ -6,7 +6,8 @@
 
 Scripts run one at a time on purpose: on a 2-core machine two benchmarks at once
 would each measure the other. A script that is missing (not written yet) is skipped;
-one that fails is reported and the rest still run.
+one that fails is reported and the rest still run. Each script prints its own
+figures; this prints a summary of wall times and exit statuses at the end.
 """
 
 from __future__ import annotations
@@ -20,15 +21,23 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-SCRIPTS = (
+# The known scripts in a sensible order; any other benchmarks/*.py runs after them.
+KNOWN = (
     "segmenter_speed",
     "checkworthiness_speed",
     "export_speed",
     "tui_speed",
+    "workflow_speed",
     "ingest_speed",
 )
 # Scripts that can also measure PostgreSQL, and the flags that ask them to.
-POSTGRES_AWARE = {"ingest_speed": ["--reset"]}
+POSTGRES_AWARE = {"ingest_speed": ["--reset"], "workflow_speed": ["--reset"]}
+
+
+def scripts() -> list[str]:
+    """Known names first (present or not, so a missing one is reported), then the rest."""
+    found = sorted(p.stem for p in HERE.glob("*.py") if p.stem not in ("run_all", "__init__"))
+    return [*KNOWN, *(name for name in found if name not in KNOWN)]
 
 
 def _command(name: str, postgres: str | None) -> list[str]:
@@ -43,13 +52,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--postgres",
         metavar="URL",
-        help="PostgreSQL database the ingest benchmark may WIPE and fill",
+        help="PostgreSQL database the ingest and workflow benchmarks WIPE and fill",
     )
-    parser.add_argument("--only", action="append", choices=SCRIPTS, help="run only these")
+    parser.add_argument("--only", action="append", metavar="NAME", help="run only these")
     parser.add_argument("--timeout", type=float, default=1800, help="seconds per script")
     args = parser.parse_args(argv)
 
-    chosen = args.only or list(SCRIPTS)
+    chosen = args.only or scripts()
     print(f"benchmarks on {os.cpu_count()} cores, Python {sys.version.split()[0]}, {time.ctime()}")
     outcomes: list[tuple[str, str, float]] = []
     for name in chosen:
