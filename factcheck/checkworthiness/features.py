@@ -55,7 +55,7 @@ def _fold_number(match: re.Match[str]) -> str:
 
 def ngrams(toks: list[str]) -> list[str]:
     """Unigrams plus bigrams (joined with a space): the words a model may weigh."""
-    return toks + [a + " " + b for a, b in itertools.pairwise(toks)]
+    return toks + list(map(" ".join, itertools.pairwise(toks)))
 
 
 # --- cue lexicons -----------------------------------------------------------------
@@ -175,7 +175,8 @@ for _i, _cue in enumerate(CUES):
 _CUE_WORDS = frozenset(_CUES_OF_WORD)
 _I_NAME = CUE_INDEX["name"]
 _I_NAMES_MANY = CUE_INDEX["names_many"]
-_I_LENGTH = CUE_INDEX["very_short"]  # very_short, short, long, very_long, log_length
+_I_LENGTH = CUE_INDEX["very_short"]  # very_short, short, long, very_long
+I_LOG_LENGTH = CUE_INDEX["log_length"]
 
 
 def names(text: str) -> list[str]:
@@ -183,27 +184,39 @@ def names(text: str) -> list[str]:
     return [m for m in _NAME.findall(text) if m not in _NOT_NAMES]
 
 
+def fired_cues(text: str, toks: list[str]) -> set[int]:
+    """Indices (into `CUES`) of the binary cues present: the scoring fast path."""
+    fired: set[int] = set()
+    for word in _CUE_WORDS.intersection(toks):
+        fired.update(_CUES_OF_WORD[word])
+    found = len(names(text))
+    if found:
+        fired.add(_I_NAME)
+        if found >= 3:
+            fired.add(_I_NAMES_MANY)
+    n = len(toks)
+    if n <= 4:
+        fired.add(_I_LENGTH)
+    elif n <= 9:
+        fired.add(_I_LENGTH + 1)
+    elif n >= 45:
+        fired.add(_I_LENGTH + 3)
+    elif n >= 25:
+        fired.add(_I_LENGTH + 2)
+    return fired
+
+
+def log_length(toks: list[str]) -> float:
+    """The one continuous cue: longer sentences carry more checkable content."""
+    return math.log1p(len(toks))
+
+
 def cues(text: str, toks: list[str]) -> list[float]:
     """The cue vector of a sentence, in the order of `CUES`."""
     values = [0.0] * len(CUES)
-    for word in _CUE_WORDS.intersection(toks):
-        for i in _CUES_OF_WORD[word]:
-            values[i] = 1.0
-    found = len(names(text))
-    if found:
-        values[_I_NAME] = 1.0
-        if found >= 3:
-            values[_I_NAMES_MANY] = 1.0
-    n = len(toks)
-    if n <= 4:
-        values[_I_LENGTH] = 1.0
-    elif n <= 9:
-        values[_I_LENGTH + 1] = 1.0
-    elif n >= 45:
-        values[_I_LENGTH + 3] = 1.0
-    elif n >= 25:
-        values[_I_LENGTH + 2] = 1.0
-    values[_I_LENGTH + 4] = math.log1p(n)
+    for i in fired_cues(text, toks):
+        values[i] = 1.0
+    values[I_LOG_LENGTH] = log_length(toks)
     return values
 
 

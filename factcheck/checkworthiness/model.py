@@ -8,18 +8,29 @@ the threshold calibrated during training, and reasons in plain words.
 
 from __future__ import annotations
 
+import binascii
 import json
 import math
+import sys
+from array import array
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import pairwise, repeat
 from pathlib import Path
 
-from factcheck.checkworthiness.features import CUE_INDEX, CUE_NAMES, cues, describe, tokens
+from factcheck.checkworthiness.features import (
+    CUE_NAMES,
+    I_LOG_LENGTH,
+    cues,
+    describe,
+    fired_cues,
+    log_length,
+    tokens,
+)
 from factcheck.errors import FactcheckError
 
 WEIGHTS_PATH = Path(__file__).with_name("weights.json")
-FORMAT = 1
+FORMAT = 2
 # Cues whose pull is not meaningful on its own (a continuous baseline term).
 _SILENT_CUES = frozenset({"log_length"})
 _MAX_REASONS = 4
@@ -46,18 +57,32 @@ class Model:
 
     @classmethod
     def from_json(cls, data: dict[str, object]) -> Model:
+        """Build from the weights file's JSON.
+
+        The n-grams are one newline-separated string and their weights one base64 run of
+        little-endian float32: parsing two strings is ten times faster than parsing a
+        58,000-key JSON object, which keeps start-up under budget.
+        """
         if data.get("format") != FORMAT:
             raise FactcheckError(
                 f"check-worthiness weights: unsupported format {data.get('format')}"
             )
         cue_map = data["cues"]
         grams = data["grams"]
-        if not isinstance(cue_map, dict) or not isinstance(grams, dict):
+        packed = data["gram_weights"]
+        if not (isinstance(cue_map, dict) and isinstance(grams, str) and isinstance(packed, str)):
             raise FactcheckError("check-worthiness weights: malformed file")
+        values = array("f")
+        values.frombytes(binascii.a2b_base64(packed))
+        if sys.byteorder != "little":  # pragma: no cover - big-endian hosts are rare
+            values.byteswap()
+        words = grams.split("\n") if grams else []
+        if len(words) != len(values):
+            raise FactcheckError("check-worthiness weights: n-grams and weights differ in number")
         return cls(
             bias=float(data["bias"]),  # type: ignore[arg-type]
             cue_weights=tuple(float(cue_map.get(name, 0.0)) for name in CUE_NAMES),
-            gram_weights={str(k): float(v) for k, v in grams.items()},
+            gram_weights=dict(zip(words, values, strict=True)),
             threshold=float(data["threshold"]),  # type: ignore[arg-type]
             info=dict(data.get("info", {})),  # type: ignore[call-overload]
         )
@@ -66,12 +91,14 @@ class Model:
         """The linear score of `text` (before the logistic squash)."""
         toks = tokens(text)
         grams = set(toks)
-        grams.update([a + " " + b for a, b in pairwise(toks)])
-        z = self.bias + sum(map(self.gram_weights.get, grams, repeat(0.0)))
-        for w, x in zip(self.cue_weights, cues(text, toks), strict=True):
-            if x:
-                z += w * x
-        return z
+        grams.update(map(" ".join, pairwise(toks)))
+        cw = self.cue_weights
+        return (
+            self.bias
+            + sum(map(self.gram_weights.get, grams, repeat(0.0)))
+            + sum(map(cw.__getitem__, fired_cues(text, toks)))
+            + cw[I_LOG_LENGTH] * log_length(toks)
+        )
 
     def contributions(self, text: str) -> list[tuple[float, str]]:
         """(pull on the logit, reason text) for every feature present in `text`."""
@@ -87,6 +114,15 @@ class Model:
             if w:
                 pulls.append((w, _gram_reason(gram, w)))
         return pulls
+
+
+def pack_grams(weights: dict[str, float]) -> tuple[str, str]:
+    """The weights file's two n-gram fields: the n-grams, and their float32 weights."""
+    words = sorted(weights)
+    values = array("f", (weights[w] for w in words))
+    if sys.byteorder != "little":  # pragma: no cover - big-endian hosts are rare
+        values.byteswap()
+    return "\n".join(words), binascii.b2a_base64(values.tobytes(), newline=False).decode("ascii")
 
 
 def _gram_reason(gram: str, weight: float) -> str:
@@ -160,4 +196,4 @@ def threshold() -> float:
     return load_model().threshold
 
 
-__all__ = ["CUE_INDEX", "Model", "Scored", "load_model", "score", "score_many", "threshold"]
+__all__ = ["Model", "Scored", "load_model", "pack_grams", "score", "score_many", "threshold"]

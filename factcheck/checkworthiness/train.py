@@ -40,7 +40,7 @@ from factcheck.checkworthiness.data import (
     read_clef,
 )
 from factcheck.checkworthiness.features import CUE_NAMES, featurize
-from factcheck.checkworthiness.model import FORMAT, WEIGHTS_PATH
+from factcheck.checkworthiness.model import FORMAT, WEIGHTS_PATH, pack_grams
 from factcheck.errors import FactcheckError
 
 MODEL_CARD_PATH = Path(__file__).with_name("MODEL_CARD.md")
@@ -54,7 +54,7 @@ class Config:
     c: float = 0.3  # inverse L2 strength
     clef_weight: float = 2.0  # CLEF rows count double: fewer rows, the ranking target
     min_df: int = 2  # an n-gram must occur in two training sentences
-    prune: float = 0.005  # drop n-gram weights smaller than this from the shipped file
+    prune: float = 0.02  # drop n-gram weights smaller than this (also when measuring)
     folds: int = 5
     seed: int = 0
 
@@ -145,6 +145,13 @@ class Fitted:
     coef: np.ndarray
     intercept: float
 
+    def pruned(self, prune: float) -> Fitted:
+        """The model as shipped: n-gram weights smaller than `prune` dropped."""
+        coef = self.coef.copy()
+        grams = coef[len(CUE_NAMES) : -1]
+        grams[np.abs(grams) < prune] = 0.0
+        return Fitted(self.vocab, coef, self.intercept)
+
     def decision(self, feats: Sequence[Features]) -> np.ndarray:
         """Logits on the ClaimBuster scale (domain column off)."""
         x = design(feats, self.vocab, [False] * len(feats))
@@ -212,7 +219,7 @@ def clef_leave_one_file_out(
         others = [f for j, f in enumerate(clef) if j != k]
         other_feats = [ff for j, ff in enumerate(clef_feats) if j != k]
         rows = _cb_rows(cb, cb_feats, keep) + _clef_rows(others, other_feats, config)
-        fitted = fit(rows, config)
+        fitted = fit(rows, config).pruned(config.prune)
         scores = fitted.decision(clef_feats[k]).tolist()
         per_file.append((scores, held.labels))
         aps[held.name] = average_precision(scores, held.labels) or 0.0
@@ -242,7 +249,8 @@ def claimbuster_cv(
         rows = _cb_rows(cb, cb_feats, train_idx) + _clef_rows(
             clef, clef_feats, config, skip_texts=test_texts
         )
-        oof[test_idx] = fit(rows, config).decision([cb_feats[i] for i in test_idx])
+        fitted = fit(rows, config).pruned(config.prune)
+        oof[test_idx] = fitted.decision([cb_feats[i] for i in test_idx])
     predicted = np.zeros(len(y), dtype=bool)
     for k, (_, test_idx) in enumerate(folds):
         other = np.concatenate([t for j, (_, t) in enumerate(folds) if j != k])
@@ -266,16 +274,22 @@ def export_weights(
     coef = fitted.coef
     cues = {name: round(float(coef[j]), 5) for j, name in enumerate(CUE_NAMES)}
     grams = {
-        g: round(float(coef[nd + i]), 4)
-        for g, i in sorted(fitted.vocab.items())
-        if abs(coef[nd + i]) >= config.prune
+        g: float(coef[nd + i]) for g, i in fitted.vocab.items() if abs(coef[nd + i]) >= config.prune
     }
+    words, packed = pack_grams(grams)
+    top = sorted(grams.items(), key=lambda kv: kv[1])
     return {
         "format": FORMAT,
         "bias": round(fitted.intercept, 5),
         "threshold": round(_sigmoid(threshold_logit), 5),
         "cues": cues,
-        "grams": grams,
+        "grams": words,
+        "gram_weights": packed,
+        "n_grams": len(grams),
+        "top_grams": {
+            "up": [(g, round(w, 3)) for g, w in reversed(top[-25:])],
+            "down": [(g, round(w, 3)) for g, w in top[:25]],
+        },
         "info": {**info, "clef_domain_offset": round(float(coef[-1]), 5)},
     }
 
@@ -330,7 +344,7 @@ def train(
     card_path.write_text(model_card(weights, config), encoding="utf-8")
     echo(
         f"wrote {weights_path} ({weights_path.stat().st_size // 1024} KiB, "
-        f"{len(weights['grams'])} n-grams, threshold {weights['threshold']}) and {card_path}"
+        f"{weights['n_grams']} n-grams, threshold {weights['threshold']}) and {card_path}"
     )
     echo(f"took {time.perf_counter() - started:.0f} s")
     return figures
@@ -368,7 +382,7 @@ The data is not shipped; only the learned weights are.
 - One L2 logistic regression (C={config.c}) on both datasets, CLEF rows weighted
   {config.clef_weight}, with a separate intercept for CLEF (offset
   {weights["info"]["clef_domain_offset"]:+.3f}); the shipped score uses the ClaimBuster
-  intercept. {len(weights["grams"])} n-gram weights kept (|w| >= {config.prune}).
+  intercept. {weights["n_grams"]} n-gram weights kept (|w| >= {config.prune}).
 - Decision threshold {weights["threshold"]} on the score, chosen to maximise F1 of the
   check-worthy class on ClaimBuster out-of-fold scores.
 
@@ -384,12 +398,21 @@ The data is not shipped; only the learned weights are.
 | --- | --- |
 {cue_lines}
 
+## Strongest n-grams (`<number>` is any number)
+- Up: {_shown(weights["top_grams"]["up"])}
+- Down: {_shown(weights["top_grams"]["down"])}
+
 ## Limits
 - English political speech only (debates, speeches, press conferences); news prose and
   other domains are out of distribution.
 - CLEF labels mean "a fact-checker chose to check it", which depends on the news of the
   day; ClaimBuster labels are crowd judgements. The model is a ranking aid, not a verdict.
 """
+
+
+def _shown(grams: list[tuple[str, float]]) -> str:
+    words = (g.replace("_num", "<number>").replace("_year", "<year>") for g, _ in grams)
+    return ", ".join(f"'{w}'" for w in words)
 
 
 def main(benchmarks: Path | None = None) -> None:

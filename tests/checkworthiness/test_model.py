@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from factcheck.checkworthiness import Scored, score, score_many, threshold
-from factcheck.checkworthiness.model import WEIGHTS_PATH, Model, load_model
+from factcheck.checkworthiness.model import WEIGHTS_PATH, Model, load_model, pack_grams
 from factcheck.errors import FactcheckError
 
 STATISTIC = "Unemployment fell from 10% to 4.9% while we created 2,223,000 jobs in 2016."
@@ -20,9 +20,10 @@ GREETING = "Thank you very much, good evening."
 def test_weights_file_is_small_and_well_formed() -> None:
     assert WEIGHTS_PATH.stat().st_size < 3 * 1024 * 1024
     data = json.loads(WEIGHTS_PATH.read_text())
-    assert data["format"] == 1
+    assert data["format"] == 2
     assert 0.0 < data["threshold"] < 1.0
-    assert data["grams"] and data["cues"]
+    assert data["cues"]
+    assert len(load_model().gram_weights) == data["n_grams"] > 1000
 
 
 def test_model_loads_once() -> None:
@@ -81,18 +82,49 @@ def test_wrong_format_is_refused(tmp_path: Path) -> None:
         load_model(path)
 
 
-def test_model_from_json_computes_the_logit_by_hand() -> None:
-    model = Model.from_json(
+def hand_model(grams: dict[str, float]) -> Model:
+    words, packed = pack_grams(grams)
+    return Model.from_json(
         {
-            "format": 1,
+            "format": 2,
             "bias": -1.0,
             "threshold": 0.5,
             "cues": {"number": 2.0},
-            "grams": {"jobs": 0.5, "_num jobs": 0.25},
+            "grams": words,
+            "gram_weights": packed,
         }
     )
-    # bias + number cue + "jobs" + "_num jobs"; log_length and other cues weigh zero.
+
+
+def test_model_from_json_computes_the_logit_by_hand() -> None:
+    model = hand_model({"jobs": 0.5, "_num jobs": 0.25})
+    # bias + number cue + "jobs" (once: presence, not count) + "_num jobs";
+    # log_length and the other cues weigh zero in this hand-made model.
     assert model.logit("5 jobs jobs") == pytest.approx(-1.0 + 2.0 + 0.5 + 0.25)
+
+
+def test_packed_weights_round_trip() -> None:
+    grams = {"tax": 0.125, "thank you": -1.5, "$ _num": 2.0}
+    assert hand_model(grams).gram_weights == grams
+
+
+def test_mismatched_weights_are_refused(tmp_path: Path) -> None:
+    words, packed = pack_grams({"a": 1.0, "b": 2.0})
+    path = tmp_path / "w.json"
+    path.write_text(
+        json.dumps(
+            {
+                "format": 2,
+                "bias": 0,
+                "threshold": 0.5,
+                "cues": {},
+                "grams": words + "\nc",
+                "gram_weights": packed,
+            }
+        )
+    )
+    with pytest.raises(FactcheckError, match="differ in number"):
+        load_model(path)
 
 
 def test_shipped_model_ranks_checked_lines_of_a_clef_file_high(benchmarks: Path) -> None:
