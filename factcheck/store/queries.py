@@ -18,7 +18,16 @@ from sqlalchemy import ColumnElement, Select, func, select, tuple_, union_all
 from sqlalchemy.orm import Session
 
 from factcheck.errors import InvalidInput, NotFound
-from factcheck.store.models import Article, Claim, Kind, Rating, ReviewEvent, Source, Status
+from factcheck.store.models import (
+    Article,
+    Claim,
+    Kind,
+    Rating,
+    ReviewEvent,
+    Source,
+    Stance,
+    Status,
+)
 from factcheck.store.views import (
     ArticleInfo,
     ArticleRow,
@@ -356,7 +365,7 @@ def source_info(source: Source) -> SourceInfo:
         url=source.url,
         title=source.title,
         note=source.note,
-        stance=str(source.stance.value if hasattr(source.stance, "value") else source.stance),
+        stance=Stance(source.stance).value,
         added_by=source.added_by,
         added_at=aware(source.added_at),
     )
