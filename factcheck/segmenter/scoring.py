@@ -1,20 +1,47 @@
-"""Check-worthiness: one function, so a learned model can replace the rules in one place.
+"""Check-worthiness of a claim: the learned model blended with the claim's kind.
 
-Rule-based for now: a prior per kind (figures, comparisons and causes are what
-fact-checkers spend time on; personal history, attributed opinion and predictions are
-checkable but low value), nudged by what the span contains. Every nudge leaves a reason
-a reviewer can read.
+The learned model (`factcheck.checkworthiness`, trained on debate sentences that
+fact-checkers checked) reads the words of the span and its sentence; it cannot know
+the kind the segmenter found, and news prose is not debate talk. So the score blends
+the model's probability with a rule-based prior per kind (figures, comparisons and
+causes are what fact-checkers spend time on; personal history, attributed opinion and
+predictions are checkable but low value). Measured on claims/gold (pooled average
+precision): rules alone 0.91, model alone 0.83, the 0.4 blend 0.90; on the one gold
+article never used for tuning the rules: 0.82, 0.89 and 0.87.
+Every nudge leaves a reason a reviewer can read.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from factcheck.segmenter.types import Quantity, TimeRef
 from factcheck.segmenter.wordlists import wordset
 
 THRESHOLD = 0.5
+MODEL_WEIGHT = 0.4
+MODEL_REASONS = 2
+# Words that carry weight in the model but mean nothing to a reader as a reason.
+_FUNCTION_WORDS = wordset(
+    "a an the in on of for to and or but is are was were be been has have had it its that "
+    "this these those as at by from with than then there their they he she his her we our "
+    "you i so not no do does did will would can could into over up about which who what"
+)
+_MODEL_CUES = (
+    "hedged",
+    "opinion",
+    "the speaker talks",
+    "speaks for",
+    "addresses",
+    "a prediction",
+    "says what should",
+    "a superlative",
+    "a voting record",
+    "a question",
+)
 
 _PRIOR = {
     "quantity": 0.72,
@@ -74,6 +101,66 @@ def _describe(q: Quantity) -> str:
 
 def score(candidate: Candidate) -> tuple[float, bool, list[str]]:
     """(score in [0, 1], check-worthy, reasons) for one candidate claim."""
+    prior, reasons = rule_score(candidate)
+    learned, learned_reasons = _model_score(candidate)
+    value = MODEL_WEIGHT * learned + (1.0 - MODEL_WEIGHT) * prior
+    for reason in learned_reasons:
+        if reason not in reasons:
+            reasons.append(reason)
+    return value, value >= THRESHOLD, reasons
+
+
+def _model_score(c: Candidate) -> tuple[float, list[str]]:
+    """The learned model on the span and its sentence, with its strongest reasons."""
+    from factcheck.checkworthiness.model import load_model
+
+    model = load_model()
+    z = _sentence_logit(c.sentence)
+    if c.text.strip() != c.sentence.strip():
+        z = 0.5 * (z + model.logit(c.text))
+    p = _sigmoid(z)
+    pulls = sorted(model.contributions(c.text), key=lambda pull: -abs(pull[0]))
+    # Only what pushed the score the way it went. Numbers and names are already
+    # described by the rules in their own words; the model adds the wording it learnt
+    # from checked claims (one line) and stance cues such as hedges or opinion verbs.
+    sign = 1.0 if p >= model.threshold else -1.0
+    words: list[str] = []
+    reasons: list[str] = []
+    for weight, reason in pulls:
+        if weight * sign <= 0:
+            continue
+        if reason.startswith("wording"):
+            word = reason.split(": ", 1)[1]
+            if set(word.strip("'").split()) <= _FUNCTION_WORDS:
+                continue
+            bare = word.strip("'")
+            if len(words) < 3 and not any(bare in w or w.strip("'") in bare for w in words):
+                words.append(word)
+        elif reason.startswith(_MODEL_CUES) and len(reasons) < MODEL_REASONS:
+            reasons.append(reason)
+    if words:
+        side = "checked claims" if sign > 0 else "talk that is not a claim"
+        reasons.append(f"wording common in {side}: " + ", ".join(words))
+    return p, reasons
+
+
+@lru_cache(maxsize=256)
+def _sentence_logit(sentence: str) -> float:
+    """Cached: a sentence with several claims is read once."""
+    from factcheck.checkworthiness.model import load_model
+
+    return load_model().logit(sentence)
+
+
+def _sigmoid(z: float) -> float:
+    if z >= 0:
+        return 1.0 / (1.0 + math.exp(-z))
+    e = math.exp(z)
+    return e / (1.0 + e)
+
+
+def rule_score(candidate: Candidate) -> tuple[float, list[str]]:
+    """The kind prior nudged by what the span holds, with a reason for each nudge."""
     c = candidate
     value = _PRIOR.get(c.kind, 0.5)
     reasons: list[str] = []
@@ -115,5 +202,4 @@ def score(candidate: Candidate) -> tuple[float, bool, list[str]]:
     if len(c.text) < 25 and not counts:
         value -= 0.05
         reasons.append("short")
-    value = min(1.0, max(0.0, value))
-    return value, value >= THRESHOLD, reasons
+    return min(1.0, max(0.0, value)), reasons
