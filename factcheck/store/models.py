@@ -100,6 +100,7 @@ class Claim(Base):
     __table_args__ = (
         Index("ix_claim_status_score", "status", "score"),
         Index("ix_claim_article_start", "article_id", "start"),
+        Index("ix_claim_article_status", "article_id", "status"),
         Index("ix_claim_assignee", "assignee"),
         Index("ix_claim_updated_at", "updated_at"),
     )
