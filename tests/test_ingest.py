@@ -47,7 +47,9 @@ def test_ingest_sample_stores_article_and_claims_with_exact_offsets(
     assert f"{len(claims)} claim(s)" in result.stdout
 
 
-def test_reingesting_the_same_text_is_a_noop(db: Database, db_url: str, sample_article: Path) -> None:
+def test_reingesting_the_same_text_is_a_noop(
+    db: Database, db_url: str, sample_article: Path
+) -> None:
     assert run_cli("--db", db_url, "ingest", str(sample_article)).returncode == 0
     before = _counts(db)
     again = run_cli("--db", db_url, "ingest", str(sample_article))
@@ -128,6 +130,19 @@ def _write_articles(folder: Path, n: int) -> None:
         (folder / f"{i:04d}.txt").write_text(f"Company {i} results\n\n{body}\n")
 
 
+def _children(pid: int) -> list[int]:
+    path = Path(f"/proc/{pid}/task/{pid}/children")
+    return [int(x) for x in path.read_text().split()] if path.exists() else []
+
+
+def _alive(pid: int) -> bool:
+    stat = Path(f"/proc/{pid}/stat")
+    try:
+        return stat.read_text().split(")")[-1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
 @pytest.mark.slow
 def test_kill_9_during_folder_ingest_leaves_whole_articles_and_rerun_finishes(
     db: Database, db_url: str, tmp_path: Path
@@ -145,9 +160,15 @@ def test_kill_9_during_folder_ingest_leaves_whole_articles_and_rerun_finishes(
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and _counts(db)[0] < 30 and proc.poll() is None:
         time.sleep(0.02)
+    workers = _children(proc.pid)
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     stored, _, _ = _counts(db)
+    # The segmenting worker processes die with their parent instead of lingering.
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(_alive(pid) for pid in workers):
+        time.sleep(0.05)
+    assert not [pid for pid in workers if _alive(pid)]
     assert 0 < stored < n, "the kill should land in the middle of the run"
 
     # Every stored article holds exactly the claims its text segments into.

@@ -9,6 +9,7 @@ the run goes on with the rest.
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -80,6 +81,24 @@ def _prepare(
         return path, None, [], str(exc)
 
 
+def _die_with_parent() -> None:
+    """Worker processes end when the ingest process is killed (even by kill -9).
+
+    Without this, a killed run leaves its workers blocked on the task queue forever.
+    """
+    if sys.platform != "linux":
+        return
+    import ctypes
+    import signal
+
+    try:
+        libc = ctypes.CDLL("libc.so.6", use_errno=True)
+        pr_set_pdeathsig = 1
+        libc.prctl(pr_set_pdeathsig, signal.SIGKILL)
+    except OSError:
+        pass
+
+
 def _prepared(
     files: list[Path], options: IngestOptions, workers: int
 ) -> Iterator[tuple[Path, ArticleText | None, list[ClaimSpan], str | None]]:
@@ -92,7 +111,9 @@ def _prepared(
     from concurrent.futures import ProcessPoolExecutor
 
     ctx = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
+    with ProcessPoolExecutor(
+        max_workers=workers, mp_context=ctx, initializer=_die_with_parent
+    ) as pool:
         yield from pool.map(_prepare, files, [options] * len(files), chunksize=8)
 
 
