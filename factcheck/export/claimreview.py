@@ -9,11 +9,10 @@ embeds the same objects through `script_block`.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, TextIO
 
-from factcheck.export.common import claim_url, day, one_line, safe_http_url
+from factcheck.export.common import claim_url, day, dumps, one_line, safe_http_url
 from factcheck.export.registry import register
 
 if TYPE_CHECKING:
@@ -67,7 +66,7 @@ def claim_review(report: Report, c: ClaimRecord) -> dict[str, Any] | None:
 
 def reviews(report: Report) -> Iterator[dict[str, Any]]:
     """ClaimReviews of the report's approved claims, streamed."""
-    for claim in report.claims(details=False, statuses=frozenset({"approved"})):
+    for claim in report.claims(statuses=frozenset({"approved"})):
         review = claim_review(report, claim)
         if review is not None:
             yield review
@@ -91,12 +90,12 @@ def _write_array(report: Report, out: TextIO, encode: Any) -> int:
     order=50,
 )
 def write_claimreview(report: Report, out: TextIO) -> int:
-    return _write_array(report, out, lambda r: json.dumps(r, ensure_ascii=False))
+    return _write_array(report, out, dumps)
 
 
 def _script_safe(value: Any) -> str:
     """JSON that cannot end its <script> element or open an HTML comment."""
-    text = json.dumps(value, ensure_ascii=False)
+    text = dumps(value)
     return (
         text.replace("<", "\\u003c")
         .replace(">", "\\u003e")

@@ -62,7 +62,7 @@ def write_csv(report: Report, out: TextIO) -> int:
     writer = csv.writer(out)
     writer.writerow(HEADER)
     count = 0
-    for claim in report.claims(details=True):
+    for claim in report.claims(sources=True):
         writer.writerow(_row(report, claim))
         count += 1
     return count

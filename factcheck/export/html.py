@@ -143,12 +143,12 @@ def write_html(report: Report, out: TextIO) -> int:
     )
     _write_summary(report, palette, out)
     count = 0
-    stream = report.claims(details=False, article_text=True)
+    stream = report.claims(article_text=True)
     for article, group in by_article(stream):
         _write_article_head(report, palette, article, out)
         marked = _write_text(report, palette, article, group, out)
         out.write('<ol class="claims">\n')
-        for claim in report.claims(details=True, article_id=article.id):
+        for claim in report.claims(sources=True, history=True, article_id=article.id):
             _write_claim(report, palette, claim, claim.id in marked, out)
             count += 1
         out.write("</ol>\n</section>\n")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any, TextIO
 
-from factcheck.export.common import by_article, iso
+from factcheck.export.common import by_article, dumps, iso, json_text
 from factcheck.export.registry import register
 
 if TYPE_CHECKING:
@@ -19,10 +19,6 @@ if TYPE_CHECKING:
 
 FORMAT_NAME = "factcheck-report"
 FORMAT_VERSION = 1
-
-
-def _dumps(value: Any, indent: int | None = None) -> str:
-    return json.dumps(value, ensure_ascii=False, default=str, indent=indent)
 
 
 @register("json", description="JSON, everything (other systems)", extension="json", order=30)
@@ -44,16 +40,16 @@ def write_json(report: Report, out: TextIO) -> int:
             for s in report.scale.steps
         ],
     }
-    out.write(_dumps(head, indent=2)[:-2] + ',\n  "articles": [')
-    claims = report.claims(details=True, article_text=True)
+    out.write(json.dumps(head, ensure_ascii=False, indent=2)[:-2] + ',\n  "articles": [')
+    claims = report.claims(sources=True, history=True, analysis=True, article_text=True)
     count = 0
     articles = 0
     for article, group in by_article(claims):
         out.write(",\n    " if articles else "\n    ")
-        out.write(_dumps(article_json(article))[:-1] + ', "claims": [')
+        out.write(dumps(article_json(article))[:-1] + ', "claims": [')
         for i, claim in enumerate(group):
             out.write(",\n      " if i else "\n      ")
-            out.write(_dumps(claim_json(report, claim)))
+            out.write(claim_text(report, claim))
             count += 1
         out.write("\n    ]}")
         articles += 1
@@ -76,7 +72,18 @@ def article_json(a: ArticleRecord) -> dict[str, Any]:
     }
 
 
+def claim_text(report: Report, c: ClaimRecord) -> str:
+    """One claim as JSON; the analysis columns are spliced in as stored, not re-encoded."""
+    return (
+        f"{dumps(claim_json(report, c))[:-1]}, "
+        f'"reasons": {json_text(c.reasons_raw, "[]")}, '
+        f'"quantities": {json_text(c.quantities_raw, "[]")}, '
+        f'"times": {json_text(c.times_raw, "[]")}}}'
+    )
+
+
 def claim_json(report: Report, c: ClaimRecord) -> dict[str, Any]:
+    """Everything about a claim except reasons, quantities and times (see claim_text)."""
     step = report.scale.find(c.verdict)
     return {
         "id": c.id,
@@ -88,9 +95,6 @@ def claim_json(report: Report, c: ClaimRecord) -> dict[str, Any]:
         "kind": c.kind,
         "score": c.score,
         "checkworthy": c.checkworthy,
-        "reasons": c.reasons,
-        "quantities": c.quantities,
-        "times": c.times,
         "speaker": c.speaker,
         "status": c.status,
         "verdict": step.label if step else c.verdict,  # the scale's spelling

@@ -84,7 +84,7 @@ def write_markdown(report: Report, out: TextIO) -> int:
     else:
         out.write("No claims match this report.\n")
     count = 0
-    claims = report.claims(details=True)
+    claims = report.claims(sources=True)
     for article, group in by_article(claims):
         _write_article_head(report, article, out)
         for claim in group:
