@@ -91,7 +91,7 @@ class _Cue:
         self.hints = tuple(hints.split("|"))
 
     def search(self, text: str, low: str) -> re.Match[str] | None:
-        if any(h in low for h in self.hints):
+        if any(map(low.__contains__, self.hints)):
             return self.regex.search(text)
         return None
 

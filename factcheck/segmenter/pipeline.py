@@ -12,7 +12,7 @@ from factcheck.segmenter.kinds import classify
 from factcheck.segmenter.quantities import Found, find_quantities
 from factcheck.segmenter.scoring import Candidate, entities, score
 from factcheck.segmenter.sentences import split_sentences
-from factcheck.segmenter.spans import carve, tokens
+from factcheck.segmenter.spans import carve, token_count
 from factcheck.segmenter.speakers import find_attribution, person_name
 from factcheck.segmenter.times import FoundTime, find_times
 from factcheck.segmenter.types import ArticleText, ClaimSpan
@@ -38,7 +38,7 @@ def segment(article: ArticleText) -> list[ClaimSpan]:
         if s_end <= skip_to:
             continue
         sentence = text[s_start:s_end]
-        if sentence.endswith("?") or len(tokens(sentence)) < 3:
+        if sentence.endswith("?") or token_count(sentence) < 3:
             continue
         claims.extend(_sentence_claims(article, s_start, s_end, last_person))
         named = person_name(sentence)
@@ -95,17 +95,20 @@ def _claim(
         # a lead-in ("Just two years ago, ...") trimmed off the span still dates it
         ts = [f.time for f in times if not any(s - s_start < f.end and e - s_start > f.start
                                                 for s, e in spans) and f.end <= lo]  # fmt: skip
-    words = tokens(span)
-    if len(words) < 3 and not qs:
+    if not qs and token_count(span) < 3:
         return None
     if _PARTICIPLE.match(span) and not qs and not ts:
         return None  # ", spending the majority of his time ...": detail, not a claim
-    kind, cue = classify(span, qs, ts, verb)
-    names = entities(span)
-    if kind == "fact" and not (qs or ts or names or speaker) and _NARRATION.match(span):
-        return None  # "His initial business involved ...": narration about someone
-    if not _has_predicate(span) and not qs:
+    if not qs and not _has_predicate(span):
         return None
+    kind, cue = classify(span, qs, ts, verb)
+    if (
+        kind == "fact"
+        and not (qs or ts or speaker)
+        and _NARRATION.match(span)
+        and not entities(span)
+    ):
+        return None  # "His initial business involved ...": narration about someone
     value, checkworthy, reasons = score(Candidate(span, sentence, kind, cue, qs, ts, speaker, verb))
     return ClaimSpan(
         text=span,

@@ -49,7 +49,11 @@ _WORD_ALT = "|".join(
 _SCALE_ALT = r"hundred|thousand|million|billion|trillion|bn|mn|tn|m|k|b"
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 _SIGN = r"(?:US\$|\$|£|€|¥|₹)"
+# The leading lookahead only restates where a match can begin (a sign, a digit or ".", or
+# the start of a number word); it lets the scan skip other positions at a third of the cost.
+_NUMBER_START = "|".join(sorted({w[:2] for w in _SMALL if w != "a quarter"}))
 _NUMBER_RE = re.compile(
+    rf"(?=[\d.$£€¥₹]|US\$|\b(?:{_NUMBER_START}))"
     rf"(?:(?P<sign>{_SIGN})\s?)?"
     rf"(?:(?P<num>{_NUM})(?:-(?P<compound>{_WORD_ALT}))?|(?P<word>\b(?:{_WORD_ALT})(?:-(?:one|two|three|four|five|six|seven|eight|nine))?\b))"
     rf"(?:\s?(?P<scale>(?:{_SCALE_ALT})\b)|(?P<unitglued>%|GB|MB|TB|kg|km|cm|mm|mph|m\b|s\b|ft\b|g\b))?"
@@ -145,7 +149,7 @@ def find_quantities(text: str) -> list[Found]:
     found: list[Found] = []
     if not _DIGIT.search(text):
         low = " " + text.lower().replace("-", " ")
-        if not any(h in low for h in _WORD_HINTS):
+        if not any(map(low.__contains__, _WORD_HINTS)):
             return found
     for m in _NUMBER_RE.finditer(text):
         try:

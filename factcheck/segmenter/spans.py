@@ -31,7 +31,10 @@ _SPEECH = wordset(
 _PRONOUN_SUBJECT = frozenset(
     ["he", "she", "it", "they", "we", "i", "there", "this", "these", "those"]
 )
+# Every boundary begins with whitespace, a comma or a semicolon; the leading lookahead says
+# so, and lets the scan skip all other positions at a fraction of the cost.
 _SPLIT = re.compile(
+    r"(?=[\s,;])(?:"
     r";\s+"
     r"|\s+[-–—]\s+"
     r"|,\s+(?=(?:with|while|whereas|which|who|but|although|though|adding|meaning|making|"
@@ -49,7 +52,7 @@ _SPLIT = re.compile(
     r"|(?P<edlist>,\s+(?=[a-z]+ed\s))"
     r"|\s+(?=with\s+(?:just\s+|only\s+)?(?:[\w'’\-]+\s+){0,3}?(?:\w+ing|\w+ed)"
     r"(?:\s+(?:\d|by|for|to|in|on|at|from|of|up|down|off|out|as)\b|[,.;]|$))"
-    r"|\s+(?=as\s+(?:he|she|they|it)\s)",
+    r"|\s+(?=as\s+(?:he|she|they|it)\s))",
     re.IGNORECASE,
 )
 _LEAD_IN = re.compile(
@@ -74,25 +77,33 @@ def tokens(text: str) -> list[str]:
     return [t.lower().replace(",", "").replace(".", "") for t in _TOKEN.findall(text)]
 
 
+def token_count(text: str) -> int:
+    """len(tokens(text)) without building the lower-cased tokens."""
+    return len(_TOKEN.findall(text))
+
+
+_NAMED_SUBJECT = re.compile(
+    r"^(?:[A-Z][\w'’\-]+\s+){1,3}(?:\w+ing|\w+ed|is|are|was|were|has|have|had|will|won|said)\b"
+)
+_DETERMINED_SUBJECT = re.compile(
+    r"^(?:[\w'’\-]+\s+){1,4}?(?:is|are|was|were|has|have|had|will|would|\w+ed)\b"
+)
+
+
 def _and_starts_clause(next_word: str, rest: str, comma: bool) -> bool:
     low = next_word.lower()
     if low in ("now", "also", "then", "still", "later", "thus", "has", "have"):
         return True
     if low in _PRONOUN_SUBJECT or low in _VERBISH or low in _SPEECH:
         return True
-    if re.match(
-        r"^(?:[A-Z][\w'’\-]+\s+){1,3}(?:\w+ing|\w+ed|is|are|was|were|has|have|had|will|won|said)\b",
-        rest,
-    ):
+    if _NAMED_SUBJECT.match(rest):
         return True
     if low.endswith("ed") and len(low) > 4 and low not in ("red", "united", "need"):
         return True
     return bool(
         (comma or low != "the")
         and low in ("the", "its", "his", "her", "their")
-        and re.match(
-            r"^(?:[\w'’\-]+\s+){1,4}?(?:is|are|was|were|has|have|had|will|would|\w+ed)\b", rest
-        )
+        and _DETERMINED_SUBJECT.match(rest)
     )
 
 
@@ -152,7 +163,7 @@ def _keep_short_asides(body: str, cuts: list[tuple[int, int]]) -> list[tuple[int
             if (
                 _DASH.fullmatch(body[a[0] : a[1]])
                 and _DASH.fullmatch(body[b[0] : b[1]])
-                and len(tokens(body[a[1] : b[0]])) <= 4
+                and token_count(body[a[1] : b[0]]) <= 4
             ):
                 i += 2
                 continue
@@ -163,7 +174,7 @@ def _keep_short_asides(body: str, cuts: list[tuple[int, int]]) -> list[tuple[int
 
 def _too_small(piece: str) -> bool:
     """Short asides ("22 million people", "he says") are not clauses of their own."""
-    return len(piece.split()) <= 3 and len(tokens(piece)) <= 3
+    return len(piece.split()) <= 3 and token_count(piece) <= 3
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
