@@ -13,7 +13,7 @@ from factcheck.segmenter.quantities import Found, find_quantities
 from factcheck.segmenter.scoring import Candidate, entities, score
 from factcheck.segmenter.sentences import split_sentences
 from factcheck.segmenter.spans import carve, token_count
-from factcheck.segmenter.speakers import find_attribution, person_name
+from factcheck.segmenter.speakers import find_attribution, has_speech_verb, person_name
 from factcheck.segmenter.times import FoundTime, find_times
 from factcheck.segmenter.types import ArticleText, ClaimSpan
 
@@ -53,7 +53,8 @@ def _sentence_claims(
 ) -> list[ClaimSpan]:
     text = article.text
     sentence = text[s_start:s_end]
-    frame = find_attribution(sentence, last_person)
+    speech = has_speech_verb(sentence)
+    frame = find_attribution(sentence, last_person, speech=speech)
     quantities = find_quantities(sentence)
     times = find_times(sentence, article.published)
     spans = carve(text, s_start + frame.body_start, s_start + frame.body_end)
@@ -61,7 +62,7 @@ def _sentence_claims(
     for index, (c_start, c_end) in enumerate(spans):
         speaker, verb = frame.speaker, frame.verb
         if index > 0 or frame.verb is None:
-            inner = find_attribution(text[c_start:c_end], last_person)
+            inner = find_attribution(text[c_start:c_end], last_person, speech=speech)
             if inner.verb and inner.body_start > 0 and inner.body_end > inner.body_start:
                 trimmed = carve(text, c_start + inner.body_start, c_start + inner.body_end)
                 if trimmed:

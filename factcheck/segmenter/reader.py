@@ -38,6 +38,8 @@ _BOILERPLATE = re.compile(
     r"newsletter|back to top|tags?|topics?)\W*$",
     re.IGNORECASE,
 )
+# Control characters other than tab, newline, form feed and carriage return
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MD_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
@@ -105,7 +107,7 @@ def decode(data: bytes, name: str = "article") -> str:
         text = (
             data.decode("cp1252", errors="strict") if _is_cp1252(data) else data.decode("latin-1")
         )
-    control = sum(1 for ch in text[:8192] if ord(ch) < 32 and ch not in "\n\r\t\f")
+    control = len(_CONTROL.findall(text, 0, 8192))
     if control > max(8, len(text[:8192]) // 50):
         raise ArticleError(f"{name}: looks like a binary file, not a text article")
     return text

@@ -120,13 +120,28 @@ def _speaker_label(raw: str, last_person: str | None) -> str | None:
     return None
 
 
-def find_attribution(sentence: str, last_person: str | None = None) -> Attribution:
-    """The speaker of `sentence` and the span of its body once the frame is cut out."""
+def has_speech_verb(text: str) -> bool:
+    """Whether any word of `text` is a speech verb (or "according"): attribution needs one.
+
+    A clause's words are among its sentence's, so the pipeline asks once per sentence.
+    """
+    return not _SPEECH_SET.isdisjoint(_WORD.findall(text.lower()))
+
+
+def find_attribution(
+    sentence: str, last_person: str | None = None, *, speech: bool | None = None
+) -> Attribution:
+    """The speaker of `sentence` and the span of its body once the frame is cut out.
+
+    `speech` is `has_speech_verb(sentence)` when the caller already knows it.
+    """
     start, end = 0, len(sentence)
     speaker: str | None = None
     verb: str | None = None
     imp = _IMPERSONAL_LEAD.match(sentence)
-    if not imp and not (_SPEECH_SET & set(_WORD.findall(sentence.lower()))):
+    if speech is None:
+        speech = has_speech_verb(sentence)
+    if not imp and not speech:
         return Attribution(None, None, start, end, None)  # no speech verb: nothing to find
     m = _ACCORDING_LEAD.match(sentence)
     if imp:

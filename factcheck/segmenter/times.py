@@ -66,6 +66,11 @@ _KIND_HINTS: dict[str, tuple[str, ...]] = {
     "weekday": tuple(f" {d}" for d in _WEEKDAYS.split("|")),
     "today": (" today", " yesterday", " tomorrow", " this week", " this month", " last night"),
 }
+# Kinds sharing a hint tuple (the four month kinds) test it once per text.
+_HINT_GROUPS = tuple(dict.fromkeys(_KIND_HINTS.values()))
+_KIND_GROUP = {kind: _HINT_GROUPS.index(hints) for kind, hints in _KIND_HINTS.items()}
+_MONTH_GROUP = _KIND_GROUP["full"]
+_MONTH_WORD = re.compile(rf"\b(?:{_MONTHS})\b", re.IGNORECASE)
 _YEAR_CONTEXT = re.compile(
     r"(?:\b(?:in|since|during|by|from|until|before|after|between|and|to|early|late|mid|"
     r"for|season|year|spring|summer|autumn|winter|fiscal|'s|(?:end|start|beginning|middle|"
@@ -101,7 +106,7 @@ def _may_have_time(text: str) -> bool:
     if _DIGIT.search(text):
         return True
     low = " " + text.lower()
-    return any(h in low for h in _HINTS)
+    return any(map(low.__contains__, _HINTS))
 
 
 @dataclass(frozen=True, slots=True)
@@ -243,9 +248,14 @@ def find_times(text: str, published: date | None = None) -> list[FoundTime]:
         return found
     low = " " + text.lower().replace("\n", " ")
     matches: list[tuple[int, int, int, str, re.Match[str]]] = []
+    hinted: list[bool | None] = [None] * len(_HINT_GROUPS)
     for priority, (kind, regex) in enumerate(_COMPILED):
-        if not any(h in low for h in _KIND_HINTS[kind]):
-            continue
+        group = _KIND_GROUP[kind]
+        may = hinted[group]
+        if may is None:
+            may = hinted[group] = any(map(low.__contains__, _HINT_GROUPS[group]))
+        if not may or (group == _MONTH_GROUP and not _MONTH_WORD.search(text)):
+            continue  # month kinds need a whole month word: " mar" is usually "market"
         for m in regex.finditer(text):
             matches.append((m.start(), priority, m.end(), kind, m))
     matches.sort(key=lambda t: (t[0], t[1]))
