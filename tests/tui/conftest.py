@@ -27,6 +27,14 @@ def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> bool | None:
     return True
 
 
+@pytest.fixture(autouse=True)
+def _immediate_detail(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Load the detail pane at once instead of after the cursor rests (deterministic)."""
+    from factcheck.tui.screens.desk import DeskScreen
+
+    monkeypatch.setattr(DeskScreen, "DETAIL_DELAY", 0)
+
+
 @pytest.fixture
 def seeded(db: Database) -> Seeded:
     return seed(db)

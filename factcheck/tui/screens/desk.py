@@ -15,6 +15,7 @@ from textual import on, work
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
+from textual.timer import Timer
 from textual.widgets import DataTable, Footer
 from textual.worker import get_current_worker
 
@@ -54,6 +55,8 @@ def matches(row: ClaimRow, flt: ClaimFilter) -> bool:
 
 class DeskScreen(ClaimActionsScreen):
     """The main screen."""
+
+    DETAIL_DELAY = 0.06  # seconds the cursor must rest before the detail pane is read
 
     BINDINGS = [
         Binding("q", "app.quit", "Quit", show=False, id="desk.quit"),
@@ -109,6 +112,8 @@ class DeskScreen(ClaimActionsScreen):
         self._detail: ClaimDetail | None = None
         self._articles: dict[int, ArticleRow] = {}
         self._refresh_seconds = refresh_seconds
+        self._detail_timer: Timer | None = None
+        self._articles_requested = False
 
     def compose(self) -> ComposeResult:
         yield FilterBar(id="filter-bar")
@@ -130,7 +135,6 @@ class DeskScreen(ClaimActionsScreen):
     def on_mount(self) -> None:
         self.table.focus()
         self.reload()
-        self._load_articles()
         if self._refresh_seconds > 0:
             self.set_interval(self._refresh_seconds, self.periodic_refresh)
 
@@ -207,6 +211,10 @@ class DeskScreen(ClaimActionsScreen):
         if message.mode == "reset":
             self.window.append(message.rows)
             table.show_rows(message.rows, keep=message.keep)
+            if not self._articles_requested:
+                # The article list is the slowest read; the claims come first.
+                self._articles_requested = True
+                self._load_articles()
         elif message.mode == "down":
             dropped = self.window.append(message.rows)
             table.append_rows(message.rows)
@@ -235,7 +243,7 @@ class DeskScreen(ClaimActionsScreen):
             or self._detail.row.id != current.id
             or (self._detail.row.version != current.version)
         ):
-            self._load_detail(current.id)
+            self._request_detail(current.id)
 
     def _empty_message(self) -> str:
         if (
@@ -305,7 +313,19 @@ class DeskScreen(ClaimActionsScreen):
             return
         if self._detail is not None and self._detail.row.id == current.id:
             return
-        self._load_detail(current.id)
+        self._request_detail(current.id)
+
+    def _request_detail(self, claim_id: int) -> None:
+        """Load the detail once the cursor rests, so holding a key never queues reads."""
+        if self._detail_timer is not None:
+            self._detail_timer.stop()
+            self._detail_timer = None
+        if self.DETAIL_DELAY <= 0:
+            self._load_detail(claim_id)
+        else:
+            self._detail_timer = self.set_timer(
+                self.DETAIL_DELAY, functools.partial(self._load_detail, claim_id)
+            )
 
     @on(DataTable.RowSelected)
     def _on_row_selected(self, _event: DataTable.RowSelected) -> None:
