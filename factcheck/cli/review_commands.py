@@ -147,7 +147,7 @@ def claims_command(
 ) -> None:
     """List claims, highest check-worthiness first."""
     from factcheck.errors import InvalidInput
-    from factcheck.workflow import ClaimFilter, count_claims, list_claims
+    from factcheck.workflow import ClaimFilter, article_info, count_claims, list_claims
 
     if mine and assignee:
         raise InvalidInput("use --mine or --assignee NAME, not both")
@@ -160,9 +160,13 @@ def claims_command(
         assignee=ctx.user if mine else assignee,
         search=search or None,
     )
-    rows, total = _read(
-        ctx, lambda s: (list_claims(s, flt, sort=sort, limit=limit), count_claims(s, flt))
-    )
+
+    def query(s: Session) -> tuple[list[ClaimRow], int]:
+        if article_id is not None:
+            article_info(s, article_id)  # an unknown article is an error, not "no claims"
+        return list_claims(s, flt, sort=sort, limit=limit), count_claims(s, flt)
+
+    rows, total = _read(ctx, query)
     if as_json:
         click.echo(json.dumps([_row_json(r) for r in rows], ensure_ascii=False, indent=2))
         return

@@ -306,17 +306,23 @@ def _article_info(article: Article) -> ArticleInfo:
     )
 
 
-def article_with_claims(session: Session, article_id: int) -> tuple[ArticleInfo, list[ClaimRow]]:
+def article_info(session: Session, article_id: int) -> ArticleInfo:
+    """One article's metadata and text; NotFound names the id the user typed."""
     article = session.get(Article, article_id)
     if article is None:
         raise NotFound(f"no article {article_id}")
+    return _article_info(article)
+
+
+def article_with_claims(session: Session, article_id: int) -> tuple[ArticleInfo, list[ClaimRow]]:
+    info = article_info(session, article_id)
     stmt = (
         select(*_ROW_COLUMNS)
         .join(Article, Claim.article_id == Article.id)
         .where(Claim.article_id == article_id)
         .order_by(Claim.start, Claim.id)
     )
-    return _article_info(article), [_row(r) for r in session.execute(stmt)]
+    return info, [_row(r) for r in session.execute(stmt)]
 
 
 def rating_scale(session: Session) -> list[RatingInfo]:

@@ -8,6 +8,7 @@ takes the caller's session and raises a FactcheckError a journalist can read.
 from factcheck.store.queries import (
     SORTS,
     ClaimFilter,
+    article_info,
     article_with_claims,
     assignees,
     count_claims,
@@ -76,6 +77,7 @@ __all__ = [
     "allowed_actions",
     "allowed_moves",
     "approve",
+    "article_info",
     "article_with_claims",
     "assign",
     "assignees",

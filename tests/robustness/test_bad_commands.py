@@ -57,11 +57,6 @@ CASES = [
         ["claims", "--article", "999"],
         "no article 999",
         id="list-unknown-article",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="`factcheck claims --article 999` prints 'No claims match' and exits 0 "
-            "instead of saying the article does not exist",
-        ),
     ),
     pytest.param(["settings", "min_sources", "lots"], "min_sources", id="bad-setting-value"),
 ]
