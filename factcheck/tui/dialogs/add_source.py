@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.validation import ValidationResult, Validator
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
@@ -51,7 +51,7 @@ class AddSourceDialog(ModalScreen[SourceInput | None]):
         self._claim_text = claim_text
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog-box") as box:
+        with VerticalScroll(classes="dialog-box") as box:
             box.border_title = "Add source"
             yield Static(self._claim_text, classes="dialog-claim")
             yield Label("URL")
@@ -71,8 +71,8 @@ class AddSourceDialog(ModalScreen[SourceInput | None]):
                 for index, stance in enumerate(STANCES):
                     yield RadioButton(stance, value=index == 0, id=f"stance-{stance}")
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Add (ctrl+s)", variant="primary", id="ok")
-                yield Button("Cancel", id="cancel")
+                yield Button("Add (ctrl+s)", variant="primary", id="ok", compact=True)
+                yield Button("Cancel", id="cancel", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#url", Input).focus()

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Label
@@ -29,7 +29,7 @@ class AssignDialog(ModalScreen[AssignInput | None]):
         self._known = sorted({*known, me})
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog-box") as box:
+        with VerticalScroll(classes="dialog-box") as box:
             box.border_title = "Assign"
             yield Label(f"Reviewer (now: {self._current or 'nobody'})")
             yield Input(
@@ -39,10 +39,10 @@ class AssignDialog(ModalScreen[AssignInput | None]):
                 suggester=SuggestFromList(self._known, case_sensitive=False),
             )
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Assign", variant="primary", id="ok")
-                yield Button(f"To me ({self._me})", id="me")
-                yield Button("Unassign", id="none")
-                yield Button("Cancel", id="cancel")
+                yield Button("Assign", variant="primary", id="ok", compact=True)
+                yield Button(f"To me ({self._me})", id="me", compact=True)
+                yield Button("Unassign", id="none", compact=True)
+                yield Button("Cancel", id="cancel", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#assignee", Input).focus()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label
 
@@ -24,12 +24,12 @@ class ConfirmDialog(ModalScreen[bool]):
         self._title, self._question, self._yes = title, question, yes
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog-box") as box:
+        with VerticalScroll(classes="dialog-box") as box:
             box.border_title = self._title
             yield Label(self._question, classes="dialog-text")
             with Horizontal(classes="dialog-buttons"):
-                yield Button(f"{self._yes} (y)", variant="primary", id="yes")
-                yield Button("No (n)", id="no")
+                yield Button(f"{self._yes} (y)", variant="primary", id="yes", compact=True)
+                yield Button("No (n)", id="no", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()

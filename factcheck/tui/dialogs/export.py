@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
@@ -44,7 +44,7 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
 
     def compose(self) -> ComposeResult:
         first = self._formats[0]
-        with Vertical(classes="dialog-box") as box:
+        with VerticalScroll(classes="dialog-box") as box:
             box.border_title = "Export report"
             yield Label("Format")
             yield Select(
@@ -64,8 +64,8 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
             yield Checkbox("Include claims not yet approved", value=False, id="all-statuses")
             yield Static("", id="export-error", classes="field-error")
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Export (ctrl+s)", variant="primary", id="ok")
-                yield Button("Cancel", id="cancel")
+                yield Button("Export (ctrl+s)", variant="primary", id="ok", compact=True)
+                yield Button("Cancel", id="cancel", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#format", Select).focus()

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Select, SelectionList
 
@@ -37,7 +37,7 @@ class FilterDialog(ModalScreen[FilterChoice | None]):
     def compose(self) -> ComposeResult:
         statuses = self._current.statuses or frozenset()
         kinds = self._current.kinds or frozenset()
-        with Vertical(classes="dialog-box -wide") as box:
+        with VerticalScroll(classes="dialog-box -wide") as box:
             box.border_title = "Filter claims (none ticked: all)"
             with Horizontal(id="filter-lists"):
                 yield SelectionList[str](
@@ -55,9 +55,9 @@ class FilterDialog(ModalScreen[FilterChoice | None]):
                 id="assignee",
             )
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Apply (ctrl+s)", variant="primary", id="ok")
-                yield Button("Clear", id="clear")
-                yield Button("Cancel", id="cancel")
+                yield Button("Apply (ctrl+s)", variant="primary", id="ok", compact=True)
+                yield Button("Clear", id="clear", compact=True)
+                yield Button("Cancel", id="cancel", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#statuses", SelectionList).border_title = "Status"

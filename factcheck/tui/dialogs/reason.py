@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
@@ -22,14 +22,14 @@ class ReasonDialog(ModalScreen[str | None]):
         self._placeholder = placeholder
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog-box") as box:
+        with VerticalScroll(classes="dialog-box") as box:
             box.border_title = self._title
             yield Label(self._prompt, classes="dialog-text")
             yield Input(placeholder=self._placeholder, id="reason")
             yield Static("", id="reason-error", classes="field-error")
             with Horizontal(classes="dialog-buttons"):
-                yield Button(self._action, variant="primary", id="ok")
-                yield Button("Cancel", id="cancel")
+                yield Button(self._action, variant="primary", id="ok", compact=True)
+                yield Button("Cancel", id="cancel", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#reason", Input).focus()

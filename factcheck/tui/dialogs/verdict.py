@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
@@ -43,7 +43,7 @@ class VerdictDialog(ModalScreen[VerdictInput | None]):
         self._explanation = explanation or ""
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog-box -wide") as box:
+        with VerticalScroll(classes="dialog-box -wide") as box:
             box.border_title = "Verdict"
             yield Label("Rating")
             yield OptionList(
@@ -60,8 +60,8 @@ class VerdictDialog(ModalScreen[VerdictInput | None]):
             yield TextArea(self._explanation, id="explanation", soft_wrap=True)
             yield Static("", id="verdict-error", classes="field-error")
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Save (ctrl+s)", variant="primary", id="ok")
-                yield Button("Cancel", id="cancel")
+                yield Button("Save (ctrl+s)", variant="primary", id="ok", compact=True)
+                yield Button("Cancel", id="cancel", compact=True)
 
     def on_mount(self) -> None:
         ratings = self.query_one("#rating", OptionList)
