@@ -3,8 +3,8 @@
 One `ClaimReview` per approved claim with a verdict, whatever statuses the report
 selects: publishing a review of an unapproved verdict would be publishing a draft.
 The output is a JSON array of ClaimReview objects (each with its own @context), the
-form accepted inside one `<script type="application/ld+json">` block; the HTML report
-embeds the same objects through `script_block`.
+form accepted inside one `<script type="application/ld+json">` block (`script_block`);
+the HTML report embeds the same objects, one block per claim card (`script_safe`).
 """
 
 from __future__ import annotations
@@ -93,7 +93,7 @@ def write_claimreview(report: Report, out: TextIO) -> int:
     return _write_array(report, out, dumps)
 
 
-def _script_safe(value: Any) -> str:
+def script_safe(value: Any) -> str:
     """JSON that cannot end its <script> element or open an HTML comment."""
     text = dumps(value)
     return (
@@ -108,6 +108,6 @@ def _script_safe(value: Any) -> str:
 def script_block(report: Report, out: TextIO) -> int:
     """Write the report's ClaimReviews as an HTML `<script type="application/ld+json">`."""
     out.write('<script type="application/ld+json">\n')
-    count = _write_array(report, out, _script_safe)
+    count = _write_array(report, out, script_safe)
     out.write("</script>\n")
     return count

@@ -13,30 +13,29 @@ import itertools
 import re
 from collections.abc import Iterable, Iterator
 from datetime import UTC, date, datetime
-from typing import TYPE_CHECKING, Any
-from urllib.parse import urldefrag, urlsplit
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
+from urllib.parse import urldefrag
 
 import orjson
 
 if TYPE_CHECKING:
-    from factcheck.export.loader import ArticleRecord, ClaimRecord
+    from factcheck.export.loader import ArticleRecord
 
-# No whitespace or control characters anywhere: browsers strip some of them before
-# reading the scheme, which is how "java\tscript:" slips past naive checks.
-_PLAIN_URL = re.compile(r"[^\s\x00-\x1f\x7f-\x9f]+")
+# An absolute http(s) URL with a non-empty authority, and no whitespace or control
+# characters anywhere: browsers strip some of them before reading the scheme, which
+# is how "java\tscript:" slips past naive checks. One regex, no urlsplit: reports
+# check a few hundred thousand source URLs.
+_HTTP_URL = re.compile(
+    r"https?://[^\s\x00-\x1f\x7f-\x9f/?#\\]+(?:[/?#][^\s\x00-\x1f\x7f-\x9f]*)?",
+    re.IGNORECASE,
+)
 
 
 def safe_http_url(url: str | None) -> str | None:
     """The URL if it may become an href (absolute http or https with a host), else None."""
-    if not url or not _PLAIN_URL.fullmatch(url):
-        return None
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return None
-    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
-        return None
-    return url
+    if url and _HTTP_URL.fullmatch(url):
+        return url
+    return None
 
 
 def claim_anchor(claim_id: int) -> str:
@@ -77,9 +76,15 @@ def one_line(text: str | None) -> str:
     return " ".join((text or "").split())
 
 
-def by_article(
-    claims: Iterable[ClaimRecord],
-) -> Iterator[tuple[ArticleRecord, Iterator[ClaimRecord]]]:
+class _InArticle(Protocol):
+    @property
+    def article(self) -> ArticleRecord: ...
+
+
+_T = TypeVar("_T", bound=_InArticle)
+
+
+def by_article(claims: Iterable[_T]) -> Iterator[tuple[ArticleRecord, Iterator[_T]]]:
     """Group a claim stream by article; each group must be consumed before the next."""
     for _aid, group in itertools.groupby(claims, key=lambda c: c.article.id):
         first = next(group)

@@ -2,8 +2,8 @@
 
 No external assets: inline CSS, an inline SVG verdict chart, the article text with
 claims highlighted and labelled by verdict, then a claim list with explanations,
-sources, sign-off and history. The ClaimReview JSON-LD of the approved claims sits
-in the head.
+sources, sign-off and history. Each approved claim's card carries its ClaimReview
+as a JSON-LD block (search engines read several blocks per page).
 
 Every piece of user text goes through `esc`; links are made only from plain http(s)
 URLs; a Content-Security-Policy forbids scripts, so even a mistake here could not run
@@ -13,6 +13,7 @@ code. The page is written while claims stream: per article one pass over the cla
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from html import escape
 from typing import TYPE_CHECKING, TextIO
@@ -22,14 +23,21 @@ from factcheck.export.common import by_article, claim_anchor, day, iso, one_line
 from factcheck.export.registry import register
 
 if TYPE_CHECKING:
-    from factcheck.export.loader import ArticleRecord, ClaimRecord, Report, Scale
+    from factcheck.export.loader import ArticleRecord, ClaimRecord, Report, Scale, SpanRecord
 
 NO_VERDICT = "No verdict yet"
 _OTHER_PALETTE = ("#7c4dcc", "#5b6b80", "#b26a00", "#00838f", "#ad1457", "#4e6e00")
 
 
+_SPECIAL = re.compile(r"[&<>\"']")
+
+
 def esc(text: object) -> str:
-    return escape("" if text is None else str(text), quote=True)
+    """HTML-escaped text (quotes too, so it is safe in attributes)."""
+    if text is None:
+        return ""
+    s = text if isinstance(text, str) else str(text)
+    return escape(s, quote=True) if _SPECIAL.search(s) else s
 
 
 def link(label: str | None, url: str | None) -> str:
@@ -134,7 +142,6 @@ def write_html(report: Report, out: TextIO) -> int:
         "style-src 'unsafe-inline'; img-src data:\">\n"
         f"<title>{esc(org)} report</title>\n<style>{_CSS}{palette.css()}</style>\n"
     )
-    claimreview.script_block(report, out)
     out.write("</head>\n<body>\n<main>\n<header>\n")
     scope = "approved claims" if report.approved_only else ", ".join(sorted(report.statuses))
     out.write(
@@ -143,8 +150,7 @@ def write_html(report: Report, out: TextIO) -> int:
     )
     _write_summary(report, palette, out)
     count = 0
-    stream = report.claims(article_text=True)
-    for article, group in by_article(stream):
+    for article, group in by_article(report.spans()):
         _write_article_head(report, palette, article, out)
         marked = _write_text(report, palette, article, group, out)
         out.write('<ol class="claims">\n')
@@ -221,7 +227,7 @@ def _write_text(
     report: Report,
     palette: Palette,
     a: ArticleRecord,
-    claims: Iterable[ClaimRecord],
+    claims: Iterable[SpanRecord],
     out: TextIO,
 ) -> set[int]:
     """The article text with each claim marked; returns the ids that got a mark.
@@ -287,11 +293,18 @@ def _write_claim(
     if c.history:
         parts.append(f'<details class="history"><summary>History ({len(c.history)})</summary><ol>')
         for e in c.history:
-            move = f" {esc(e.from_status)} → {esc(e.to_status)}" if e.to_status else ""
+            move = f" {e.from_status} → {e.to_status}" if e.to_status else ""
             said = e.details.get("note") or e.details.get("reason")
-            extra = f": {esc(said)}" if said else ""
-            parts.append(f"<li>{esc(iso(e.at))} {esc(e.actor)} {esc(e.action)}{move}{extra}</li>")
+            extra = f": {said}" if said else ""
+            parts.append(f"<li>{esc(f'{e.at} {e.actor} {e.action}{move}{extra}')}</li>")
         parts.append("</ol></details>")
+    if c.status == "approved":
+        review = claimreview.claim_review(report, c)
+        if review is not None:
+            # One JSON-LD block per published claim: streams with the list, no extra pass.
+            parts.append(
+                f'<script type="application/ld+json">{claimreview.script_safe(review)}</script>'
+            )
     parts.append("</li>\n")
     out.write("".join(parts))
 

@@ -101,36 +101,16 @@ def claim_json(report: Report, c: ClaimRecord) -> dict[str, Any]:
         "rating_value": step.value if step else None,
         "explanation": c.explanation,
         "verdict_by": c.verdict_by,
-        "verdict_at": iso(c.verdict_at),
+        "verdict_at": c.verdict_at,
         "approved_by": c.approved_by,
-        "approved_at": iso(c.approved_at),
+        "approved_at": c.approved_at,
         "assignee": c.assignee,
-        "created_at": iso(c.created_at),
-        "updated_at": iso(c.updated_at),
+        "created_at": c.created_at,
+        "updated_at": c.updated_at,
         "updated_by": c.updated_by,
         "version": c.version,
-        "sources": [
-            {
-                "id": s.id,
-                "url": s.url,
-                "title": s.title,
-                "note": s.note,
-                "stance": s.stance,
-                "added_by": s.added_by,
-                "added_at": iso(s.added_at),
-            }
-            for s in c.sources
-        ],
-        "history": [
-            {
-                "id": e.id,
-                "actor": e.actor,
-                "action": e.action,
-                "from_status": e.from_status,
-                "to_status": e.to_status,
-                "details": e.details,
-                "at": iso(e.at),
-            }
-            for e in c.history
-        ],
+        # Records are dataclasses whose fields are the JSON keys (timestamps already
+        # ISO text); orjson writes them as they are, no dict per source or event.
+        "sources": c.sources,
+        "history": c.history,
     }

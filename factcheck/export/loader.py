@@ -93,12 +93,12 @@ class Scale:
             return None
         return self._by_label.get(label.strip().casefold())
 
-    @property
+    @cached_property
     def best(self) -> int | None:
         values = [s.value for s in self.steps if s.value is not None]
         return max(values) if values else None
 
-    @property
+    @cached_property
     def worst(self) -> int | None:
         values = [s.value for s in self.steps if s.value is not None]
         return min(values) if values else None
@@ -147,6 +147,17 @@ class EventRecord:
     to_status: str | None
     details: dict[str, Any]
     at: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class SpanRecord:
+    """Just enough of a claim to mark it in the article text."""
+
+    id: int
+    article: ArticleRecord
+    start: int
+    end: int
+    verdict: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,9 +215,9 @@ def _raw(column: Any) -> Any:
 _CLAIM_COLUMNS = (
     Claim.id,
     Claim.article_id,
+    Claim.start,
     Claim.text,
     Claim.sentence,
-    Claim.start,
     Claim.end,
     _raw(Claim.kind),
     Claim.score,
@@ -227,6 +238,7 @@ _CLAIM_COLUMNS = (
 )
 _ANALYSIS_COLUMNS = (_raw(Claim.reasons), _raw(Claim.quantities), _raw(Claim.times))
 _ANALYSIS_AT = len(_CLAIM_COLUMNS)
+_SPAN_COLUMNS = (Claim.id, Claim.article_id, Claim.start, Claim.end, Claim.verdict)
 _ARTICLE_COLUMNS = (
     Article.id,
     Article.title,
@@ -400,10 +412,34 @@ class Report:
         quantities, times) and `article_text` (once per article). `statuses` narrows
         the report's own selection further.
         """
-        where = self._where(statuses, article_id)
         columns = _CLAIM_COLUMNS + (_ANALYSIS_COLUMNS if analysis else ())
-        # Built once, run per batch with new bound values: building a 25-column
-        # select costs more than running it.
+        article: ArticleRecord | None = None
+        for rows in self._pages(columns, self._where(statuses, article_id)):
+            ids = [r[0] for r in rows]
+            found_sources = self._sources(ids) if sources else {}
+            found_history = self._history(ids) if history else {}
+            for r in rows:
+                if article is None or article.id != r[1]:
+                    article = self._article(r[1], article_text)
+                yield _claim(r, article, found_sources.get(r[0], ()), found_history.get(r[0], ()))
+
+    def spans(self) -> Iterator[SpanRecord]:
+        """Where the selected claims sit in their articles (with the article text): the
+        light stream the HTML report marks the text from, before its claim list."""
+        article: ArticleRecord | None = None
+        for rows in self._pages(_SPAN_COLUMNS, self._where()):
+            for r in rows:
+                if article is None or article.id != r[1]:
+                    article = self._article(r[1], True)
+                yield SpanRecord(r[0], article, r[2], r[3], r[4])
+
+    def _pages(self, columns: Sequence[Any], where: list[Any]) -> Iterator[Sequence[Any]]:
+        """Row batches in (article_id, start, id) order by keyset pagination.
+
+        `columns` must start with claim id, article id and start (the cursor). The
+        statements are built once and re-run with new bound values: building a
+        25-column select costs more than running it.
+        """
         first = (
             select(*columns)
             .where(*where)
@@ -414,22 +450,14 @@ class Report:
         following = first.where(tuple_(Claim.article_id, Claim.start, Claim.id) > after)
         conn = self._conn
         params: dict[str, int] = {}
-        article: ArticleRecord | None = None
         while True:
             rows = conn.execute(following if params else first, params).all()
-            if not rows:
-                return
-            ids = [r[0] for r in rows]
-            found_sources = self._sources(ids) if sources else {}
-            found_history = self._history(ids) if history else {}
-            for r in rows:
-                if article is None or article.id != r[1]:
-                    article = self._article(r[1], article_text)
-                yield _claim(r, article, found_sources.get(r[0], ()), found_history.get(r[0], ()))
-            last = rows[-1]
-            params = {"a": last[1], "s": last[4], "i": last[0]}
+            if rows:
+                yield rows
             if len(rows) < self.batch_size:
                 return
+            last = rows[-1]
+            params = {"a": last[1], "s": last[2], "i": last[0]}
 
     def _article(self, article_id: int, with_text: bool) -> ArticleRecord:
         stmt = _ARTICLE_WITH_TEXT if with_text else _ARTICLE_ONLY
@@ -473,9 +501,9 @@ def _claim(
     return ClaimRecord(
         id=r[0],
         article=article,
-        text=r[2],
-        sentence=r[3],
-        start=r[4],
+        start=r[2],
+        text=r[3],
+        sentence=r[4],
         end=r[5],
         kind=r[6],
         score=float(r[7] or 0.0),

@@ -69,8 +69,9 @@ def test_user_text_renders_as_text_and_unsafe_links_are_not_links(
 ) -> None:
     page = render(db, "html")[0]
     doc = parse_html(page)
-    # Exactly one script element: the JSON-LD data block, which browsers do not run.
-    assert [attrs.get("type") for attrs, _ in doc.scripts] == ["application/ld+json"]
+    # The only script elements are JSON-LD data blocks (browsers do not run them),
+    # one per approved claim.
+    assert [attrs.get("type") for attrs, _ in doc.scripts] == ["application/ld+json"] * 5
     # The hostile strings are visible as text where they were typed.
     heading = doc.by_id(f"article-{seeded.evil_article}")
     assert f"Bad {SCRIPT} title & co" in heading.text
@@ -94,9 +95,9 @@ def test_embedded_claimreview_is_valid_json_and_cannot_close_the_script(
 ) -> None:
     page = render(db, "html")[0]
     doc = parse_html(page)
-    ((_attrs, body),) = doc.scripts
-    assert "</" not in body and "<!--" not in body
-    reviews = json.loads(body)
+    bodies = [body for _attrs, body in doc.scripts]
+    assert not any("</" in body or "<!--" in body for body in bodies)
+    reviews = [json.loads(body) for body in bodies]
     assert {r["url"] for r in reviews} == {
         f"{REPORT_URL}#claim-{i}"
         for i in (
@@ -112,6 +113,9 @@ def test_embedded_claimreview_is_valid_json_and_cannot_close_the_script(
     # Every ClaimReview url points at an element of this page.
     for r in reviews:
         doc.by_id(r["url"].split("#", 1)[1])
+    false = next(r for r in reviews if r["url"].endswith(f"#claim-{seeded.approved_false}"))
+    assert false["reviewRating"]["alternateName"] == "False"
+    assert false["author"]["name"] == ORG
 
 
 def test_wider_report_labels_unreviewed_claims(db: Database, seeded: Seeded) -> None:
@@ -124,8 +128,7 @@ def test_wider_report_labels_unreviewed_claims(db: Database, seeded: Seeded) -> 
     doc.by_id(f"claim-{seeded.dismissed}")
     assert f"text-claim-{seeded.dismissed}" not in {e.attrs.get("id") for e in doc.elements}
     # ClaimReview stays approved-only even in a wider report.
-    ((_attrs, body),) = doc.scripts
-    assert len(json.loads(body)) == 5
+    assert len(doc.scripts) == 5
 
 
 def test_empty_report_is_a_valid_page(db: Database) -> None:
@@ -133,5 +136,4 @@ def test_empty_report_is_a_valid_page(db: Database) -> None:
     doc = parse_html(page)
     assert count == 0
     assert "No claims match this report." in page
-    ((_attrs, body),) = doc.scripts
-    assert json.loads(body) == []
+    assert doc.scripts == []
