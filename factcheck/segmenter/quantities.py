@@ -52,14 +52,14 @@ _SIGN = r"(?:US\$|\$|£|€|¥|₹)"
 # The leading lookahead only restates where a match can begin (a sign, a digit or ".", or
 # the start of a number word); it lets the scan skip other positions at a third of the cost.
 _NUMBER_START = "|".join(sorted({w[:2] for w in _SMALL if w != "a quarter"}))
-_NUMBER_RE = re.compile(
-    rf"(?=[\d.$£€¥₹]|US\$|\b(?:{_NUMBER_START}))"
+_NUMBER_GUARD = rf"(?=[\d.$£€¥₹]|US\$|\b(?:{_NUMBER_START}))"
+_NUMBER_BODY = (
     rf"(?:(?P<sign>{_SIGN})\s?)?"
     rf"(?:(?P<num>{_NUM})(?:-(?P<compound>{_WORD_ALT}))?|(?P<word>\b(?:{_WORD_ALT})(?:-(?:one|two|three|four|five|six|seven|eight|nine))?\b))"
     rf"(?:\s?(?P<scale>(?:{_SCALE_ALT})\b)|(?P<unitglued>%|GB|MB|TB|kg|km|cm|mm|mph|m\b|s\b|ft\b|g\b))?"
-    rf"(?:\s?(?:to|-|–|and)\s?(?P<sign2>{_SIGN})?(?P<num2>{_NUM})\s?(?P<scale2>(?:{_SCALE_ALT})\b)?(?P<pct2>%)?)?",
-    re.IGNORECASE,
+    rf"(?:\s?(?:to|-|–|and)\s?(?P<sign2>{_SIGN})?(?P<num2>{_NUM})\s?(?P<scale2>(?:{_SCALE_ALT})\b)?(?P<pct2>%)?)?"
 )
+_NUMBER_RE = re.compile(_NUMBER_GUARD + _NUMBER_BODY, re.IGNORECASE)
 _PERCENT_WORDS = re.compile(r"\s?(?:per\s?cent|percent)\b", re.IGNORECASE)
 _YEAR_RE = re.compile(r"^(?:1[5-9]\d\d|20\d\d)$")
 _UNIT_WORD = re.compile(r"[A-Za-z][A-Za-z\-’']*")

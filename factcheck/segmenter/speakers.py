@@ -45,6 +45,8 @@ _NOT_PERSON = wordset(
     "tuesday wednesday thursday friday saturday sunday"
 )
 _TITLES = frozenset(["mr", "mrs", "ms", "dr", "sir", "lord", "lady", "prof", "professor"])
+# Words dropped from the front of a name: "Professor", but not "Mr" ("Mr Smith" stays whole)
+_NOT_NAME_START = _NOT_PERSON | (_TITLES - {"mr", "mrs", "ms", "dr"})
 
 _LEAD = re.compile(
     rf"^(?P<lead>(?:(?:[Bb]ut|[Aa]nd|[Hh]owever|[Mm]eanwhile|[Nn]ow|[Yy]et|[Ss]till|[Aa]lso|[Ss]o),?\s+)?)"
@@ -92,12 +94,7 @@ def person_name(phrase: str) -> str | None:
     """The first personal name in a phrase: "BBC pundit Jonathan Edwards" -> "Jonathan Edwards"."""
     for m in _NAME.finditer(phrase):
         words = m.group(0).split()
-        while words and words[0].lower().strip(".") in _NOT_PERSON | _TITLES - {
-            "mr",
-            "mrs",
-            "ms",
-            "dr",
-        }:
+        while words and words[0].lower().strip(".") in _NOT_NAME_START:
             words = words[1:]
         if len(words) < 2 or any(w.lower() in _NOT_PERSON for w in words):
             continue

@@ -1,9 +1,10 @@
 import pytest
 
 from factcheck.segmenter.quantities import find_quantities
+from factcheck.segmenter.types import Quantity
 
 
-def one(text: str):
+def one(text: str) -> Quantity:
     found = find_quantities(text)
     assert len(found) == 1, found
     return found[0].quantity

@@ -3,9 +3,10 @@ from datetime import date
 import pytest
 
 from factcheck.segmenter.times import find_times, with_publication
+from factcheck.segmenter.types import TimeRef
 
 
-def one(text: str, published: date | None = None):
+def one(text: str, published: date | None = None) -> TimeRef:
     found = find_times(text, published)
     assert len(found) == 1, found
     return found[0].time

@@ -1,0 +1,51 @@
+"""The shortcuts taken for speed give the same answers as the slow paths they replace."""
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factcheck.segmenter.quantities import _NUMBER_BODY, _NUMBER_RE
+from factcheck.segmenter.spans import _SPLIT, _SPLIT_BODY, token_count, tokens
+from factcheck.segmenter.speakers import find_attribution, has_speech_verb
+
+WORDS = st.sampled_from(
+    ["said", "Said", "says", "according", "to", "he", "she", "Mr", "Smith", "a", "million",
+     "dozen", "US$3", "£2bn", "5%", "2,223", "one", "twenty-one", "half", "and", "with", "which",
+     ",", ";", " - ", "—", "(", ")", "\n", "It is clear that", "believes", "the", "rose"]
+)  # fmt: skip
+TEXTS = st.one_of(
+    st.text(max_size=200),
+    st.lists(st.one_of(WORDS, st.text(max_size=6)), max_size=40).map(" ".join),
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(TEXTS)
+def test_token_count_is_the_number_of_tokens(text: str) -> None:
+    assert token_count(text) == len(tokens(text))
+
+
+@settings(max_examples=200, deadline=None)
+@given(TEXTS)
+def test_known_speech_flag_gives_the_same_attribution(text: str) -> None:
+    assert find_attribution(text, "Jo Smith", speech=has_speech_verb(text)) == find_attribution(
+        text, "Jo Smith"
+    )
+
+
+def test_has_speech_verb_reads_whole_words() -> None:
+    assert has_speech_verb("Prices rose, the minister SAID.")
+    assert has_speech_verb("According to the report, prices rose.")
+    assert not has_speech_verb("The sayings of the saddest man.")
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXTS)
+def test_guarded_regexes_match_as_the_unguarded_ones_do(text: str) -> None:
+    """The leading lookaheads only restate where a match can begin."""
+    for guarded, body in ((_NUMBER_RE, _NUMBER_BODY), (_SPLIT, _SPLIT_BODY)):
+        bare = re.compile(body, guarded.flags)
+        assert [(m.span(), m.groupdict()) for m in guarded.finditer(text)] == [
+            (m.span(), m.groupdict()) for m in bare.finditer(text)
+        ]
