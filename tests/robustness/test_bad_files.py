@@ -206,3 +206,44 @@ def test_sqlite_locked_by_another_writer_waits_then_says_so(
     for args in commands:
         again = run_cli("--db", db_url, *args)
         assert again.returncode == 0, again.stderr
+
+
+@pytest.mark.slow
+@pytest.mark.xfail(
+    strict=True,
+    reason="no lock_timeout is set on PostgreSQL connections: a write blocked by another "
+    "writer's open transaction waits forever instead of giving up with a message",
+)
+def test_postgres_row_locked_by_another_writer_waits_then_says_so(
+    db: Database, db_url: str, claim_id: int, snapshot: Callable[[], Snapshot]
+) -> None:
+    if db.is_sqlite:
+        pytest.skip("row locks held by another transaction are PostgreSQL's")
+    from sqlalchemy import text
+
+    before = snapshot()
+    limit = SQLITE_BUSY_TIMEOUT_MS / 1000 + 15
+    holder = db.engine.connect()
+    try:
+        # Another writer has changed the claim and not committed yet.
+        holder.execute(
+            text("UPDATE claim SET updated_by = 'holder' WHERE id = :id"), {"id": claim_id}
+        )
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "factcheck", "--db", db_url, "triage", str(claim_id)],
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        try:
+            out, err = proc.communicate(timeout=limit)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.communicate()
+            pytest.fail(f"`factcheck triage` still waiting for the lock after {limit:.0f} s")
+    finally:
+        holder.rollback()
+        holder.close()
+    assert_one_line_error(subprocess.CompletedProcess([], proc.returncode, out, err), "lock")
+    assert snapshot() == before
