@@ -100,6 +100,28 @@ class Model:
             + cw[I_LOG_LENGTH] * log_length(toks)
         )
 
+    def parts(self, text: str) -> tuple[float, list[tuple[float, str]], set[int]]:
+        """The logit, the weighted n-grams present, and the fired cue indices.
+
+        One pass that gives both the score and what a caller needs to explain it
+        cheaply (describing cues is the slow part, so callers describe only the few
+        they show).
+        """
+        toks = tokens(text)
+        grams = dict.fromkeys(toks)
+        grams.update(dict.fromkeys(map(" ".join, pairwise(toks))))
+        get = self.gram_weights.get
+        weighted = [(w, g) for g in grams if (w := get(g, 0.0))]
+        fired = fired_cues(text, toks)
+        cw = self.cue_weights
+        z = (
+            self.bias
+            + sum(w for w, _ in weighted)
+            + sum(cw[i] for i in fired)
+            + cw[I_LOG_LENGTH] * log_length(toks)
+        )
+        return z, weighted, fired
+
     def contributions(self, text: str) -> list[tuple[float, str]]:
         """(pull on the logit, reason text) for every feature present in `text`."""
         toks = tokens(text)

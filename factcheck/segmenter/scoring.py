@@ -30,17 +30,20 @@ _FUNCTION_WORDS = wordset(
     "this these those as at by from with than then there their they he she his her we our "
     "you i so not no do does did will would can could into over up about which who what"
 )
-_MODEL_CUES = (
-    "hedged",
-    "opinion",
-    "the speaker talks",
-    "speaks for",
-    "addresses",
-    "a prediction",
-    "says what should",
-    "a superlative",
-    "a voting record",
-    "a question",
+# Model cues worth showing as a reason (numbers and names the rules already describe).
+_MODEL_CUES = frozenset(
+    {
+        "hedge",
+        "opinion",
+        "first_singular",
+        "first_plural",
+        "second_person",
+        "prediction",
+        "prescriptive",
+        "superlative",
+        "record",
+        "question",
+    }
 )
 
 _PRIOR = {
@@ -112,35 +115,39 @@ def score(candidate: Candidate) -> tuple[float, bool, list[str]]:
 
 def _model_score(c: Candidate) -> tuple[float, list[str]]:
     """The learned model on the span and its sentence, with its strongest reasons."""
+    from factcheck.checkworthiness.features import CUE_NAMES, describe
     from factcheck.checkworthiness.model import load_model
 
     model = load_model()
-    z = _sentence_logit(c.sentence)
-    if c.text.strip() != c.sentence.strip():
-        z = 0.5 * (z + model.logit(c.text))
+    z_span, grams, fired = model.parts(c.text)
+    z = (
+        z_span
+        if c.text.strip() == c.sentence.strip()
+        else 0.5 * (z_span + _sentence_logit(c.sentence))
+    )
     p = _sigmoid(z)
-    pulls = sorted(model.contributions(c.text), key=lambda pull: -abs(pull[0]))
     # Only what pushed the score the way it went. Numbers and names are already
     # described by the rules in their own words; the model adds the wording it learnt
     # from checked claims (one line) and stance cues such as hedges or opinion verbs.
     sign = 1.0 if p >= model.threshold else -1.0
-    words: list[str] = []
     reasons: list[str] = []
-    for weight, reason in pulls:
-        if weight * sign <= 0:
+    for i in sorted(fired, key=lambda i: -abs(model.cue_weights[i])):
+        if model.cue_weights[i] * sign > 0 and CUE_NAMES[i] in _MODEL_CUES:
+            reasons.append(describe(CUE_NAMES[i], c.text))
+            if len(reasons) == MODEL_REASONS:
+                break
+    words: list[str] = []
+    for weight, gram in sorted(grams, key=lambda g: -abs(g[0])):
+        if weight * sign <= 0 or set(gram.split()) <= _FUNCTION_WORDS:
             continue
-        if reason.startswith("wording"):
-            word = reason.split(": ", 1)[1]
-            if set(word.strip("'").split()) <= _FUNCTION_WORDS:
-                continue
-            bare = word.strip("'")
-            if len(words) < 3 and not any(bare in w or w.strip("'") in bare for w in words):
-                words.append(word)
-        elif reason.startswith(_MODEL_CUES) and len(reasons) < MODEL_REASONS:
-            reasons.append(reason)
+        shown = gram.replace("_num", "<number>").replace("_year", "<year>")
+        if not any(shown in w or w in shown for w in words):
+            words.append(shown)
+            if len(words) == 3:
+                break
     if words:
         side = "checked claims" if sign > 0 else "talk that is not a claim"
-        reasons.append(f"wording common in {side}: " + ", ".join(words))
+        reasons.append(f"wording common in {side}: " + ", ".join(f"'{w}'" for w in words))
     return p, reasons
 
 
