@@ -41,7 +41,7 @@ def write_json(report: Report, out: TextIO) -> int:
         ],
     }
     out.write(json.dumps(head, ensure_ascii=False, indent=2)[:-2] + ',\n  "articles": [')
-    claims = report.claims(sources=True, history=True, analysis=True, article_text=True)
+    claims = report.claims(sources=True, history_json=True, analysis=True, article_text=True)
     count = 0
     articles = 0
     for article, group in by_article(claims):
@@ -73,17 +73,19 @@ def article_json(a: ArticleRecord) -> dict[str, Any]:
 
 
 def claim_text(report: Report, c: ClaimRecord) -> str:
-    """One claim as JSON; the analysis columns are spliced in as stored, not re-encoded."""
+    """One claim as JSON; the analysis columns are spliced in as stored and the history
+    as the database encoded it, not decoded and re-encoded."""
     return (
         f"{dumps(claim_json(report, c))[:-1]}, "
         f'"reasons": {json_text(c.reasons_raw, "[]")}, '
         f'"quantities": {json_text(c.quantities_raw, "[]")}, '
-        f'"times": {json_text(c.times_raw, "[]")}}}'
+        f'"times": {json_text(c.times_raw, "[]")}, '
+        f'"history": {c.history_json or "[]"}}}'
     )
 
 
 def claim_json(report: Report, c: ClaimRecord) -> dict[str, Any]:
-    """Everything about a claim except reasons, quantities and times (see claim_text)."""
+    """Everything about a claim but reasons, quantities, times, history (see claim_text)."""
     step = report.scale.find(c.verdict)
     return {
         "id": c.id,
@@ -112,5 +114,4 @@ def claim_json(report: Report, c: ClaimRecord) -> dict[str, Any]:
         # Records are dataclasses whose fields are the JSON keys (timestamps already
         # ISO text); orjson writes them as they are, no dict per source or event.
         "sources": c.sources,
-        "history": c.history,
     }

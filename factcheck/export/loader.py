@@ -22,7 +22,17 @@ from datetime import UTC, date, datetime
 from functools import cached_property
 from typing import Any
 
-from sqlalchemy import Connection, String, bindparam, func, select, tuple_, type_coerce
+from sqlalchemy import (
+    JSON,
+    Connection,
+    String,
+    bindparam,
+    cast,
+    func,
+    select,
+    tuple_,
+    type_coerce,
+)
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.expression import UnaryExpression
 from sqlalchemy.sql.operators import custom_op
@@ -193,6 +203,8 @@ class ClaimRecord:
     times_raw: Any = None
     sources: tuple[SourceRecord, ...] = field(default=())
     history: tuple[EventRecord, ...] = field(default=())
+    # The history as one JSON array built by the database (`claims(history_json=True)`).
+    history_json: str | None = None
 
     @property
     def reasons(self) -> list[Any]:
@@ -312,6 +324,10 @@ class Report:
         if article_id is not None and session.get(Article, article_id) is None:
             raise NotFound(f"no article {article_id}")
 
+    @cached_property
+    def _dialect(self) -> str:
+        return self.session.get_bind().dialect.name
+
     @property
     def _conn(self) -> Connection:
         # Column rows through Core: the ORM result machinery adds nothing for them.
@@ -366,7 +382,7 @@ class Report:
         (article_id, start) in order instead and each keyset batch costs about 2 ms.
         PostgreSQL's planner has statistics and chooses for itself.
         """
-        if self.session.get_bind().dialect.name != "sqlite":
+        if self._dialect != "sqlite":
             return Claim.status
         return UnaryExpression(Claim.__table__.c.status, operator=custom_op("+"), type_=String())
 
@@ -400,6 +416,7 @@ class Report:
         *,
         sources: bool = False,
         history: bool = False,
+        history_json: bool = False,
         analysis: bool = False,
         article_text: bool = False,
         article_id: int | None = None,
@@ -408,7 +425,8 @@ class Report:
         """Selected claims in (article, start, id) order, one batch in memory at a time.
 
         Each flag loads one more thing a format may not need (decoding JSON columns is
-        most of the cost of a large report): `sources`, `history`, `analysis` (reasons,
+        most of the cost of a large report): `sources`, `history` (or `history_json`,
+        the same events as JSON text made by the database), `analysis` (reasons,
         quantities, times) and `article_text` (once per article). `statuses` narrows
         the report's own selection further.
         """
@@ -418,10 +436,17 @@ class Report:
             ids = [r[0] for r in rows]
             found_sources = self._sources(ids) if sources else {}
             found_history = self._history(ids) if history else {}
+            found_json = self._history_json(ids) if history_json else {}
             for r in rows:
                 if article is None or article.id != r[1]:
                     article = self._article(r[1], article_text)
-                yield _claim(r, article, found_sources.get(r[0], ()), found_history.get(r[0], ()))
+                yield _claim(
+                    r,
+                    article,
+                    found_sources.get(r[0], ()),
+                    found_history.get(r[0], ()),
+                    found_json.get(r[0], "[]") if history_json else None,
+                )
 
     def spans(self) -> Iterator[SpanRecord]:
         """Where the selected claims sit in their articles (with the article text): the
@@ -490,12 +515,49 @@ class Report:
             )
         return {k: tuple(v) for k, v in grouped.items()}
 
+    def _history_json(self, ids: Sequence[int]) -> dict[int, str]:
+        """Each claim's history as a JSON array, every event encoded by the database.
+
+        Same keys and values as `EventRecord` (timestamps as ISO UTC text). For the
+        JSON report this halves the cost of history, the largest part of a claim:
+        Python only joins one string per event instead of building and encoding it.
+        """
+        grouped: dict[int, list[str]] = {}
+        for claim_id, text in self._conn.execute(self._event_json_stmt(), {"ids": ids}).all():
+            found = grouped.get(claim_id)
+            if found is None:
+                grouped[claim_id] = [text]
+            else:
+                found.append(text)
+        return {k: "[" + ",".join(v) + "]" for k, v in grouped.items()}
+
+    def _event_json_stmt(self) -> Any:
+        e = ReviewEvent
+        details: Any
+        if self._dialect == "postgresql":
+            build, details = func.json_build_object, cast(e.details, JSON)
+            at = func.to_char(func.timezone("UTC", e.at), 'YYYY-MM-DD"T"HH24:MI:SS"+00:00"')
+        else:  # SQLite; its stored text is naive UTC
+            build, details = func.json_object, func.json(e.details)
+            at = func.strftime("%Y-%m-%dT%H:%M:%S+00:00", e.at)
+        obj = build(
+            "id", e.id, "actor", e.actor, "action", e.action, "from_status", e.from_status,
+            "to_status", e.to_status, "details", details, "at", at,
+        )  # fmt: skip
+        return (
+            # A cast, not type_coerce: psycopg would decode json into dicts.
+            select(e.claim_id, cast(obj, String()))
+            .where(e.claim_id.in_(bindparam("ids", expanding=True)))
+            .order_by(e.id)
+        )
+
 
 def _claim(
     r: Any,
     article: ArticleRecord,
     sources: tuple[SourceRecord, ...],
     history: tuple[EventRecord, ...],
+    history_json: str | None = None,
 ) -> ClaimRecord:
     analysed = len(r) > _ANALYSIS_AT
     return ClaimRecord(
@@ -526,4 +588,5 @@ def _claim(
         times_raw=r[24] if analysed else None,
         sources=sources,
         history=history,
+        history_json=history_json,
     )

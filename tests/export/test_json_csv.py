@@ -44,6 +44,16 @@ def test_json_holds_everything_with_a_format_version(db: Database, seeded: Seede
     assert claim["sources"][0]["stance"] == "refutes"
     assert [e["action"] for e in claim["history"]] == ["triage", "submit", "approve"]
     assert claim["history"][1]["details"] == {"note": SCRIPT}
+    assert claim["history"][0]["at"] == "2026-03-01T09:30:00+00:00"
+    assert claim["history"][2] == {
+        "id": claim["history"][2]["id"],
+        "actor": "bob",
+        "action": "approve",
+        "from_status": "in_review",
+        "to_status": "approved",
+        "details": {},
+        "at": "2026-03-01T09:30:00+00:00",
+    }
     rents = next(c for c in good["claims"] if c["id"] == seeded.approved_true)
     assert rents["times"][0]["expression"] == "in 2023"
 
