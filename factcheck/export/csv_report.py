@@ -16,7 +16,7 @@ from factcheck.export.common import claim_url, day, iso, one_line
 from factcheck.export.registry import register
 
 if TYPE_CHECKING:
-    from factcheck.export.loader import ClaimRecord, Report
+    from factcheck.export.loader import ArticleRecord, ClaimRecord, Report
 
 HEADER = (
     "claim_id",
@@ -62,23 +62,27 @@ def write_csv(report: Report, out: TextIO) -> int:
     writer = csv.writer(out)
     writer.writerow(HEADER)
     count = 0
+    article_id, article_cells = -1, []
     for claim in report.claims(sources=True):
-        writer.writerow(_row(report, claim))
+        if claim.article.id != article_id:
+            article_id, article_cells = claim.article.id, _article_cells(claim.article)
+        writer.writerow(_row(report, claim, article_cells))
         count += 1
     return count
 
 
-def _row(report: Report, c: ClaimRecord) -> list[Any]:
+def _article_cells(a: ArticleRecord) -> list[Any]:
+    """The article's columns, computed once per article rather than once per claim."""
+    return [a.id, neutralize(one_line(a.title)), neutralize(a.url), neutralize(a.outlet),
+            day(a.published)]  # fmt: skip
+
+
+def _row(report: Report, c: ClaimRecord, article_cells: list[Any]) -> list[Any]:
     step = report.scale.find(c.verdict)
-    a = c.article
     text = neutralize
     return [
         c.id,
-        a.id,
-        text(one_line(a.title)),
-        text(a.url),
-        text(a.outlet),
-        day(a.published),
+        *article_cells,
         text(one_line(c.text)),
         text(c.speaker),
         c.kind,

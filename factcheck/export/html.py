@@ -293,7 +293,8 @@ def _write_claim(
     if c.history:
         parts.append(f'<details class="history"><summary>History ({len(c.history)})</summary><ol>')
         for e in c.history:
-            move = f" {e.from_status} → {e.to_status}" if e.to_status else ""
+            moved = e.to_status and e.to_status != e.from_status
+            move = f" {e.from_status or ''} → {e.to_status}" if moved else ""
             said = e.details.get("note") or e.details.get("reason")
             extra = f": {said}" if said else ""
             parts.append(f"<li>{esc(f'{e.at} {e.actor} {e.action}{move}{extra}')}</li>")

@@ -296,11 +296,6 @@ _EVENTS = (
 )
 
 
-def _value(x: Any) -> Any:
-    """Enum members as their stored string values."""
-    return getattr(x, "value", x)
-
-
 class Report:
     """One report's view of the database: which claims, plus settings and scale.
 
@@ -400,14 +395,6 @@ class Report:
             key = step.label if step else verdict
             counts[key] = counts.get(key, 0) + int(n)
         return counts
-
-    def status_counts(self, article_id: int | None = None) -> dict[str, int]:
-        rows = self.session.execute(
-            select(Claim.status, func.count())
-            .where(*self._where(article_id=article_id))
-            .group_by(Claim.status)
-        ).all()
-        return {str(_value(status)): int(n) for status, n in rows}
 
     # -- streams --------------------------------------------------------------------
 

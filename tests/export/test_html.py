@@ -53,6 +53,9 @@ def test_claim_list_has_explanation_sources_and_signoff(db: Database, seeded: Se
     ]
     assert [a.text for a in links] == ["Census 2020"]
     assert "refutes" in item.text
+    history = [e.text for e in doc.find_all("li") if e.text.startswith("2026-03-01T09:30")]
+    assert "2026-03-01T09:30:00+00:00 bob approve in_review → approved" in history
+    assert f"2026-03-01T09:30:00+00:00 alice submit researching → in_review: {SCRIPT}" in history
 
 
 def test_summary_chart_is_inline_svg_with_a_bar_per_verdict(db: Database, seeded: Seeded) -> None:
