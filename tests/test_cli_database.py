@@ -120,3 +120,11 @@ def test_every_command_has_help() -> None:
         result = run_cli(name, "--help")
         assert result.returncode == 0, (name, result.stderr)
         assert "Usage:" in result.stdout
+
+
+def test_lock_timeout_setting_is_validated(tmp_path: Path) -> None:
+    result = run_cli("--db", str(tmp_path / "x.db"), "init", env={"FACTCHECK_LOCK_TIMEOUT": "soon"})
+    assert result.returncode != 0
+    assert "FACTCHECK_LOCK_TIMEOUT" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "x.db").exists()

@@ -7,6 +7,7 @@ lock instead of failing half-way with "database is locked" when a read upgrades.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -19,7 +20,26 @@ from sqlalchemy.orm import Session
 from factcheck.errors import DatabaseError
 from factcheck.settings import redact
 
-SQLITE_BUSY_TIMEOUT_MS = 10_000
+SQLITE_BUSY_TIMEOUT_MS = 10_000  # the default wait for another writer's lock
+ENV_LOCK_TIMEOUT = "FACTCHECK_LOCK_TIMEOUT"
+
+
+def lock_timeout_ms() -> int:
+    """How long a write waits for another writer's lock: FACTCHECK_LOCK_TIMEOUT seconds.
+
+    The same limit applies to SQLite's busy timeout and PostgreSQL's lock_timeout, so
+    a blocked command always ends with a message instead of hanging.
+    """
+    raw = os.environ.get(ENV_LOCK_TIMEOUT, "").strip()
+    if not raw:
+        return SQLITE_BUSY_TIMEOUT_MS
+    try:
+        seconds = float(raw)
+    except ValueError:
+        raise DatabaseError(
+            f"{ENV_LOCK_TIMEOUT} must be a number of seconds, not {raw!r}"
+        ) from None
+    return max(1, int(seconds * 1000))
 
 
 def _configure_sqlite(engine: Engine) -> None:
@@ -28,7 +48,7 @@ def _configure_sqlite(engine: Engine) -> None:
         # Hand transaction control to SQLAlchemy's "begin" event below.
         dbapi_conn.isolation_level = None
         cur = dbapi_conn.cursor()
-        cur.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
+        cur.execute(f"PRAGMA busy_timeout = {lock_timeout_ms()}")
         cur.execute("PRAGMA foreign_keys = ON")
         if engine.url.database not in (None, "", ":memory:"):
             cur.execute("PRAGMA journal_mode = WAL")
@@ -42,10 +62,16 @@ def _configure_sqlite(engine: Engine) -> None:
 
 
 def create_db_engine(url: str, **kwargs: Any) -> Engine:
+    lock_timeout_ms()  # a bad FACTCHECK_LOCK_TIMEOUT is reported before connecting
     try:
         parsed = make_url(url)
     except ArgumentError:
         raise DatabaseError(f"not a database URL: {redact(url)}") from None
+    if parsed.get_backend_name() == "postgresql":
+        connect_args = dict(kwargs.pop("connect_args", {}))
+        options = connect_args.get("options", "")
+        connect_args["options"] = f"{options} -c lock_timeout={lock_timeout_ms()}".strip()
+        kwargs["connect_args"] = connect_args
     try:
         engine = create_engine(parsed, **kwargs)
     except NoSuchModuleError:
@@ -96,9 +122,9 @@ class Database:
 
 def translate_operational_error(exc: OperationalError, display_url: str) -> DatabaseError:
     message = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
-    if "locked" in message or "busy" in message:
+    if "locked" in message or "busy" in message or "lock timeout" in message:
         return DatabaseError(
-            f"the database is locked by another writer (waited "
-            f"{SQLITE_BUSY_TIMEOUT_MS // 1000} s): {display_url}"
+            f"the database is locked by another writer (waited {lock_timeout_ms() / 1000:g} s; "
+            f"set {ENV_LOCK_TIMEOUT} to wait longer): {display_url}"
         )
     return DatabaseError(f"cannot use database {display_url}: {message}")

@@ -16,11 +16,14 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.engine import make_url
 
-from factcheck.store.database import SQLITE_BUSY_TIMEOUT_MS, Database
+from factcheck.store.database import Database
 from factcheck.store.models import Article
 from tests.helpers import ROOT, run_cli
 
 from .snapshots import Snapshot
+
+# A short lock wait (FACTCHECK_LOCK_TIMEOUT) keeps these tests quick.
+LOCK_WAIT_S = 3
 
 
 def assert_one_line_error(result: subprocess.CompletedProcess[str], *words: str) -> None:
@@ -162,11 +165,16 @@ def test_100_mb_file_in_a_folder_is_listed_and_the_rest_ingested(
 
 @pytest.mark.slow
 def test_sqlite_locked_by_another_writer_waits_then_says_so(
-    db_url: str, claim_id: int, tmp_path: Path, snapshot: Callable[[], Snapshot]
+    db_url: str,
+    claim_id: int,
+    tmp_path: Path,
+    snapshot: Callable[[], Snapshot],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """An ingest and a review move, both blocked by another writer's open transaction."""
     if not db_url.startswith("sqlite"):
         pytest.skip("the write lock held here is SQLite's")
+    monkeypatch.setenv("FACTCHECK_LOCK_TIMEOUT", str(LOCK_WAIT_S))
     article = tmp_path / "a.txt"
     article.write_text("Jobs report\n\nUnemployment fell to 4.7% in March 2005.\n")
     commands = [["ingest", str(article)], ["triage", str(claim_id)]]
@@ -200,7 +208,7 @@ def test_sqlite_locked_by_another_writer_waits_then_says_so(
         assert_one_line_error(result, "locked")
         assert len(result.stderr.strip().splitlines()) == 1, result.stderr
     # They waited for the other writer (the busy timeout) before giving up.
-    assert waited >= SQLITE_BUSY_TIMEOUT_MS / 1000 * 0.9
+    assert waited >= LOCK_WAIT_S * 0.9
     assert snapshot() == before
     # Once the other writer is gone, the same commands work.
     for args in commands:
@@ -209,20 +217,20 @@ def test_sqlite_locked_by_another_writer_waits_then_says_so(
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=True,
-    reason="no lock_timeout is set on PostgreSQL connections: a write blocked by another "
-    "writer's open transaction waits forever instead of giving up with a message",
-)
 def test_postgres_row_locked_by_another_writer_waits_then_says_so(
-    db: Database, db_url: str, claim_id: int, snapshot: Callable[[], Snapshot]
+    db: Database,
+    db_url: str,
+    claim_id: int,
+    snapshot: Callable[[], Snapshot],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     if db.is_sqlite:
         pytest.skip("row locks held by another transaction are PostgreSQL's")
+    monkeypatch.setenv("FACTCHECK_LOCK_TIMEOUT", str(LOCK_WAIT_S))
     from sqlalchemy import text
 
     before = snapshot()
-    limit = SQLITE_BUSY_TIMEOUT_MS / 1000 + 15
+    limit = LOCK_WAIT_S + 15
     holder = db.engine.connect()
     try:
         # Another writer has changed the claim and not committed yet.
