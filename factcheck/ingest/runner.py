@@ -17,8 +17,8 @@ from pathlib import Path
 
 from factcheck.errors import FactcheckError
 from factcheck.ingest.files import collect_files
-from factcheck.ingest.save import content_hash, existing_hashes, save_article
-from factcheck.segmenter.types import ArticleText, ClaimSpan
+from factcheck.ingest.save import ClaimRow, claim_rows, content_hash, existing_hashes, save_batch
+from factcheck.segmenter.types import ArticleText
 from factcheck.store.database import Database
 
 BATCH_ARTICLES = 25
@@ -70,13 +70,13 @@ def _read(path: Path, options: IngestOptions) -> ArticleText:
 
 def _prepare(
     path: Path, options: IngestOptions
-) -> tuple[Path, ArticleText | None, list[ClaimSpan], str | None]:
+) -> tuple[Path, ArticleText | None, list[ClaimRow], str | None]:
     """Read and segment one file; runs in a worker process for large folders."""
     from factcheck.segmenter import segment
 
     try:
         article = _read(path, options)
-        return path, article, segment(article), None
+        return path, article, claim_rows(segment(article)), None
     except FactcheckError as exc:
         return path, None, [], str(exc)
 
@@ -101,7 +101,7 @@ def _die_with_parent() -> None:
 
 def _prepared(
     files: list[Path], options: IngestOptions, workers: int
-) -> Iterator[tuple[Path, ArticleText | None, list[ClaimSpan], str | None]]:
+) -> Iterator[tuple[Path, ArticleText | None, list[ClaimRow], str | None]]:
     """Segmentation results in file order, from a process pool when it pays off."""
     if workers <= 1 or len(files) < PARALLEL_MIN_FILES:
         for path in files:
@@ -129,7 +129,7 @@ def ingest_paths(
         workers = min(4, os.cpu_count() or 1)
     files, problems = collect_files(paths)
     report = IngestReport(failed=list(problems))
-    pending: list[tuple[Path, ArticleText, list[ClaimSpan]]] = []
+    pending: list[tuple[Path, ArticleText, list[ClaimRow]]] = []
 
     def flush() -> None:
         if not pending:
@@ -137,15 +137,18 @@ def ingest_paths(
         hashes = [content_hash(a.text) for _, a, _ in pending]
         with db.transaction() as session:
             known = existing_hashes(session, hashes)
-            saved: list[StoredArticle] = []
-            for (path, article, claims), digest in zip(pending, hashes, strict=True):
+            fresh: list[tuple[Path, ArticleText, list[ClaimRow]]] = []
+            for item, digest in zip(pending, hashes, strict=True):
                 if digest in known:
-                    report.duplicates.append(path)
-                    continue
-                known.add(digest)
-                article_id = save_article(session, article, claims, options.actor)
-                saved.append(StoredArticle(article_id, path, article.title, len(claims)))
-        report.stored.extend(saved)
+                    report.duplicates.append(item[0])
+                else:
+                    known.add(digest)
+                    fresh.append(item)
+            ids = save_batch(session, [(a, rows) for _, a, rows in fresh], options.actor)
+        report.stored.extend(
+            StoredArticle(article_id, path, article.title, len(rows))
+            for article_id, (path, article, rows) in zip(ids, fresh, strict=True)
+        )
         pending.clear()
 
     for path, article, claims, error in _prepared(files, options, workers):
