@@ -41,7 +41,7 @@ def write_json(report: Report, out: TextIO) -> int:
         ],
     }
     out.write(json.dumps(head, ensure_ascii=False, indent=2)[:-2] + ',\n  "articles": [')
-    claims = report.claims(sources=True, history_json=True, analysis=True, article_text=True)
+    claims = report.claims(sources_json=True, history_json=True, analysis=True, article_text=True)
     count = 0
     articles = 0
     for article, group in by_article(claims):
@@ -73,19 +73,20 @@ def article_json(a: ArticleRecord) -> dict[str, Any]:
 
 
 def claim_text(report: Report, c: ClaimRecord) -> str:
-    """One claim as JSON; the analysis columns are spliced in as stored and the history
-    as the database encoded it, not decoded and re-encoded."""
+    """One claim as JSON; the analysis columns are spliced in as stored, sources and
+    history as the database encoded them: nothing is decoded to be encoded again."""
     return (
         f"{dumps(claim_json(report, c))[:-1]}, "
         f'"reasons": {json_text(c.reasons_raw, "[]")}, '
         f'"quantities": {json_text(c.quantities_raw, "[]")}, '
         f'"times": {json_text(c.times_raw, "[]")}, '
+        f'"sources": {c.sources_json or "[]"}, '
         f'"history": {c.history_json or "[]"}}}'
     )
 
 
 def claim_json(report: Report, c: ClaimRecord) -> dict[str, Any]:
-    """Everything about a claim but reasons, quantities, times, history (see claim_text)."""
+    """A claim's own fields; claim_text adds analysis, sources and history."""
     step = report.scale.find(c.verdict)
     return {
         "id": c.id,
@@ -111,7 +112,4 @@ def claim_json(report: Report, c: ClaimRecord) -> dict[str, Any]:
         "updated_at": c.updated_at,
         "updated_by": c.updated_by,
         "version": c.version,
-        # Records are dataclasses whose fields are the JSON keys (timestamps already
-        # ISO text); orjson writes them as they are, no dict per source or event.
-        "sources": c.sources,
     }

@@ -203,7 +203,9 @@ class ClaimRecord:
     times_raw: Any = None
     sources: tuple[SourceRecord, ...] = field(default=())
     history: tuple[EventRecord, ...] = field(default=())
-    # The history as one JSON array built by the database (`claims(history_json=True)`).
+    # Sources and history as JSON arrays built by the database (`claims(sources_json=
+    # True, history_json=True)`), for writers that copy them out unchanged.
+    sources_json: str | None = None
     history_json: str | None = None
 
     @property
@@ -402,6 +404,7 @@ class Report:
         self,
         *,
         sources: bool = False,
+        sources_json: bool = False,
         history: bool = False,
         history_json: bool = False,
         analysis: bool = False,
@@ -412,8 +415,9 @@ class Report:
         """Selected claims in (article, start, id) order, one batch in memory at a time.
 
         Each flag loads one more thing a format may not need (decoding JSON columns is
-        most of the cost of a large report): `sources`, `history` (or `history_json`,
-        the same events as JSON text made by the database), `analysis` (reasons,
+        most of the cost of a large report): `sources` and `history` (or `sources_json`
+        and `history_json`: the same records as JSON arrays made by the database, for a
+        writer that only copies them out), `analysis` (reasons,
         quantities, times) and `article_text` (once per article). `statuses` narrows
         the report's own selection further.
         """
@@ -423,7 +427,8 @@ class Report:
             ids = [r[0] for r in rows]
             found_sources = self._sources(ids) if sources else {}
             found_history = self._history(ids) if history else {}
-            found_json = self._history_json(ids) if history_json else {}
+            src_json = self._json_arrays(self._source_json_stmt(), ids) if sources_json else {}
+            hist_json = self._json_arrays(self._event_json_stmt(), ids) if history_json else {}
             for r in rows:
                 if article is None or article.id != r[1]:
                     article = self._article(r[1], article_text)
@@ -432,7 +437,8 @@ class Report:
                     article,
                     found_sources.get(r[0], ()),
                     found_history.get(r[0], ()),
-                    found_json.get(r[0], "[]") if history_json else None,
+                    src_json.get(r[0], "[]") if sources_json else None,
+                    hist_json.get(r[0], "[]") if history_json else None,
                 )
 
     def spans(self) -> Iterator[SpanRecord]:
@@ -502,15 +508,15 @@ class Report:
             )
         return {k: tuple(v) for k, v in grouped.items()}
 
-    def _history_json(self, ids: Sequence[int]) -> dict[int, str]:
-        """Each claim's history as a JSON array, every event encoded by the database.
+    def _json_arrays(self, stmt: Any, ids: Sequence[int]) -> dict[int, str]:
+        """Per claim, a JSON array of the objects `stmt` encodes in the database.
 
-        Same keys and values as `EventRecord` (timestamps as ISO UTC text). For the
-        JSON report this halves the cost of history, the largest part of a claim:
-        Python only joins one string per event instead of building and encoding it.
+        For the JSON report this halves the cost of sources and history, the largest
+        part of a claim: Python joins one finished string per record instead of
+        building a record, then a dict, then encoding it.
         """
         grouped: dict[int, list[str]] = {}
-        for claim_id, text in self._conn.execute(self._event_json_stmt(), {"ids": ids}).all():
+        for claim_id, text in self._conn.execute(stmt, {"ids": ids}).all():
             found = grouped.get(claim_id)
             if found is None:
                 grouped[claim_id] = [text]
@@ -519,24 +525,41 @@ class Report:
         return {k: "[" + ",".join(v) + "]" for k, v in grouped.items()}
 
     def _event_json_stmt(self) -> Any:
+        """History events as JSON objects with `EventRecord`'s keys and values."""
         e = ReviewEvent
-        details: Any
-        if self._dialect == "postgresql":
-            build, details = func.json_build_object, cast(e.details, JSON)
-            at = func.to_char(func.timezone("UTC", e.at), 'YYYY-MM-DD"T"HH24:MI:SS"+00:00"')
-        else:  # SQLite; its stored text is naive UTC
-            build, details = func.json_object, func.json(e.details)
-            at = func.strftime("%Y-%m-%dT%H:%M:%S+00:00", e.at)
-        obj = build(
-            "id", e.id, "actor", e.actor, "action", e.action, "from_status", e.from_status,
-            "to_status", e.to_status, "details", details, "at", at,
-        )  # fmt: skip
+        details = cast(e.details, JSON) if self._dialect == "postgresql" else func.json(e.details)
+        fields = [
+            ("id", e.id), ("actor", e.actor), ("action", e.action),
+            ("from_status", e.from_status), ("to_status", e.to_status),
+            ("details", details), ("at", self._iso_sql(e.at)),
+        ]  # fmt: skip
+        return self._json_stmt(e.claim_id, e.id, fields)
+
+    def _source_json_stmt(self) -> Any:
+        """Sources as JSON objects with `SourceRecord`'s keys and values."""
+        s = Source
+        fields = [
+            ("id", s.id), ("url", s.url), ("title", s.title), ("note", s.note),
+            ("stance", type_coerce(s.stance, String())), ("added_by", s.added_by),
+            ("added_at", self._iso_sql(s.added_at)),
+        ]  # fmt: skip
+        return self._json_stmt(s.claim_id, s.id, fields)
+
+    def _json_stmt(self, claim_id: Any, order: Any, fields: list[tuple[str, Any]]) -> Any:
+        build = func.json_build_object if self._dialect == "postgresql" else func.json_object
+        obj = build(*(part for key, value in fields for part in (key, value)))
         return (
             # A cast, not type_coerce: psycopg would decode json into dicts.
-            select(e.claim_id, cast(obj, String()))
-            .where(e.claim_id.in_(bindparam("ids", expanding=True)))
-            .order_by(e.id)
+            select(claim_id, cast(obj, String()))
+            .where(claim_id.in_(bindparam("ids", expanding=True)))
+            .order_by(order)
         )
+
+    def _iso_sql(self, column: Any) -> Any:
+        """SQL for `timestamp()`: ISO 8601 UTC text, seconds precision."""
+        if self._dialect == "postgresql":
+            return func.to_char(func.timezone("UTC", column), 'YYYY-MM-DD"T"HH24:MI:SS"+00:00"')
+        return func.strftime("%Y-%m-%dT%H:%M:%S+00:00", column)  # stored naive UTC text
 
 
 def _claim(
@@ -544,6 +567,7 @@ def _claim(
     article: ArticleRecord,
     sources: tuple[SourceRecord, ...],
     history: tuple[EventRecord, ...],
+    sources_json: str | None = None,
     history_json: str | None = None,
 ) -> ClaimRecord:
     analysed = len(r) > _ANALYSIS_AT
@@ -575,5 +599,6 @@ def _claim(
         times_raw=r[24] if analysed else None,
         sources=sources,
         history=history,
+        sources_json=sources_json,
         history_json=history_json,
     )

@@ -41,7 +41,16 @@ def test_json_holds_everything_with_a_format_version(db: Database, seeded: Seede
         "https://stats.example.gov/census",
         "https://example.org/b",
     ]
-    assert claim["sources"][0]["stance"] == "refutes"
+    assert claim["sources"][0] == {
+        "id": claim["sources"][0]["id"],
+        "url": "https://stats.example.gov/census",
+        "title": "Census 2020",
+        "note": "Table 4",
+        "stance": "refutes",
+        "added_by": "alice",
+        "added_at": "2026-03-01T09:30:00+00:00",
+    }
+    assert claim["sources"][1]["title"] is None
     assert [e["action"] for e in claim["history"]] == ["triage", "submit", "approve"]
     assert claim["history"][1]["details"] == {"note": SCRIPT}
     assert claim["history"][0]["at"] == "2026-03-01T09:30:00+00:00"
