@@ -196,3 +196,8 @@ class Setting(Base):
 
     key: Mapped[str] = mapped_column(String(100), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+# Tables kept in their own modules register with the same Base when imported here,
+# so Alembic's autogenerate and the app always see the whole schema.
+from factcheck.store import snapshot_models  # noqa: E402, F401
