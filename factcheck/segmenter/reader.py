@@ -7,6 +7,7 @@ in the stored article is what the journalist wrote.
 
 from __future__ import annotations
 
+import codecs
 import os
 import re
 from datetime import date
@@ -89,7 +90,13 @@ def read_article(
 
 
 def decode(data: bytes, name: str = "article") -> str:
-    """Bytes to text: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252."""
+    """Bytes to text: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252.
+
+    A UTF-8 file with a few stray legacy bytes (a pasted "£" saved as 0xA3) keeps its
+    UTF-8 dashes and quotes: only the bytes that are not UTF-8 are read as Windows-1252.
+    A file with no UTF-8 in it, or with more stray bytes than UTF-8 characters, is a
+    legacy file and is read as Windows-1252 as a whole.
+    """
     if not data.strip():
         raise ArticleError(f"{name}: the file is empty")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -102,15 +109,47 @@ def decode(data: bytes, name: str = "article") -> str:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        # Old newsroom files are often Windows-1252 (a lone 0xA3 is "£"); it maps every
-        # byte except five, which latin-1 then covers.
-        text = (
-            data.decode("cp1252", errors="strict") if _is_cp1252(data) else data.decode("latin-1")
-        )
+        text = _decode_mixed(data)
     control = len(_CONTROL.findall(text, 0, 8192))
     if control > max(8, len(text[:8192]) // 50):
         raise ArticleError(f"{name}: looks like a binary file, not a text article")
     return text
+
+
+_STRAY_HANDLER = "factcheck-stray-cp1252"
+# Stray bytes a UTF-8 file may hold and still be read as UTF-8, beyond one per UTF-8 character.
+_FEW_STRAY_BYTES = 8
+# Each byte as Windows-1252 reads it, latin-1 for the five bytes cp1252 leaves undefined.
+_CP1252_BYTE = tuple(
+    bytes([b]).decode("cp1252", errors="ignore") or bytes([b]).decode("latin-1") for b in range(256)
+)
+
+
+def _stray_bytes_as_cp1252(exc: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: each byte that is not UTF-8 read on its own as Windows-1252."""
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    return "".join(_CP1252_BYTE[b] for b in exc.object[exc.start : exc.end]), exc.end
+
+
+codecs.register_error(_STRAY_HANDLER, _stray_bytes_as_cp1252)
+
+
+def _decode_mixed(data: bytes) -> str:
+    """UTF-8 with a per-byte Windows-1252 fallback, or legacy as a whole when not UTF-8."""
+    text = data.decode("utf-8-sig", errors=_STRAY_HANDLER)
+    # invalid sequences: what "replace" marks, less the U+FFFD characters really in the file
+    stray = data.decode("utf-8", errors="replace").count("\ufffd") - data.count(b"\xef\xbf\xbd")
+    utf8_chars = sum(1 for ch in text if ch > "\x7f") - stray
+    if utf8_chars > 0 and stray <= max(_FEW_STRAY_BYTES, utf8_chars):
+        return text
+    return _legacy(data)
+
+
+def _legacy(data: bytes) -> str:
+    # Old newsroom files are often Windows-1252 (a lone 0xA3 is "£"); it maps every
+    # byte except five, which latin-1 then covers.
+    return data.decode("cp1252") if _is_cp1252(data) else data.decode("latin-1")
 
 
 def _is_cp1252(data: bytes) -> bool:

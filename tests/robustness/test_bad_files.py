@@ -52,11 +52,6 @@ def test_invalid_utf8_falls_back_to_windows_1252_and_says_nothing_wrong(
     assert "\ufffd" not in text
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="reader.decode falls back to cp1252/latin-1 for the WHOLE file when one byte is "
-    "not UTF-8, so every correct UTF-8 character (dashes, quotes) becomes mojibake",
-)
 def test_one_stray_byte_does_not_garble_the_rest_of_a_utf8_file(
     db: Database, db_url: str, tmp_path: Path
 ) -> None:

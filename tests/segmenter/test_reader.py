@@ -97,3 +97,28 @@ def test_html_page(tmp_path: Path) -> None:
     assert "£2m on the new bridge" in article.text
     assert "Subscribe" not in article.text
     assert article.published == date(2018, 3, 4)
+
+
+def test_one_stray_legacy_byte_leaves_the_utf8_text_intact(tmp_path: Path) -> None:
+    path = tmp_path / "mixed.txt"
+    body = "Prices – “quoted” here – rose to ".encode() + b"\xa34m in 2004.\n"
+    path.write_bytes(b"Prices\n\n" + body)
+    text = read_article(path).text
+    assert "Prices – “quoted” here – rose to £4m in 2004." in text
+    assert "â€" not in text
+
+
+def test_a_legacy_file_with_no_utf8_is_read_as_windows_1252(tmp_path: Path) -> None:
+    path = tmp_path / "legacy.txt"
+    path.write_bytes(b"Price\n\nIt cost \xa3300, \x93a bargain\x94 \x96 they said.\n")
+    assert "It cost £300, “a bargain” – they said." in read_article(path).text
+
+
+def test_many_stray_bytes_mean_a_legacy_file_even_if_a_pair_looks_like_utf8(
+    tmp_path: Path,
+) -> None:
+    # "Ã©" (0xC3 0xA9) is valid UTF-8 for "é", but among a dozen cp1252-only bytes it is
+    # more likely the legacy text it reads as.
+    path = tmp_path / "legacy.txt"
+    path.write_bytes(b"Price\n\nCaf\xc3\xa9 " + b"\x93x\x94 " * 6 + b"sold.\n")
+    assert "CafÃ© “x”" in read_article(path).text
