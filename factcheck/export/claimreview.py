@@ -3,8 +3,8 @@
 One `ClaimReview` per approved claim with a verdict, whatever statuses the report
 selects: publishing a review of an unapproved verdict would be publishing a draft.
 The output is a JSON array of ClaimReview objects (each with its own @context), the
-form accepted inside one `<script type="application/ld+json">` block (`script_block`);
-the HTML report embeds the same objects, one block per claim card (`script_safe`).
+form accepted inside one `<script type="application/ld+json">` block; the HTML report
+embeds the same objects, one block per claim card, encoded by `script_safe`.
 """
 
 from __future__ import annotations
@@ -103,11 +103,3 @@ def script_safe(value: Any) -> str:
         .replace("\u2028", "\\u2028")
         .replace("\u2029", "\\u2029")
     )
-
-
-def script_block(report: Report, out: TextIO) -> int:
-    """Write the report's ClaimReviews as an HTML `<script type="application/ld+json">`."""
-    out.write('<script type="application/ld+json">\n')
-    count = _write_array(report, out, script_safe)
-    out.write("</script>\n")
-    return count
