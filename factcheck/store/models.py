@@ -23,6 +23,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -89,6 +90,10 @@ class Article(Base):
     content_hash: Mapped[str] = mapped_column(String(64), unique=True)
     language: Mapped[str] = mapped_column(String(8), default="en")
     source_path: Mapped[str | None] = mapped_column(String(1000))
+    # The revision this row's text is (1 until a changed version is re-ingested) and
+    # when that revision was stored; earlier texts live in ArticleRevision rows.
+    revision: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    revised_at: Mapped[datetime | None] = mapped_column(TZDateTime)
 
     claims: Mapped[list[Claim]] = relationship(
         back_populates="article", order_by="Claim.start", cascade="all, delete-orphan"
@@ -130,6 +135,16 @@ class Claim(Base):
     updated_at: Mapped[datetime] = mapped_column(TZDateTime, default=utcnow, onupdate=utcnow)
     updated_by: Mapped[str | None] = mapped_column(String(200))
     version: Mapped[int] = mapped_column(Integer, default=1)
+    # Revisions: a claim is never deleted when its article changes. `withdrawn` marks a
+    # claim gone from the current text (a flag, not a status, so review moves stay as
+    # they are); `changed_since_review` marks a claim whose wording changed, with the
+    # wording the review was done on in `previous_text`.
+    withdrawn: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    withdrawn_in: Mapped[int | None] = mapped_column(Integer)
+    changed_since_review: Mapped[bool] = mapped_column(
+        Boolean, default=False, server_default=false()
+    )
+    previous_text: Mapped[str | None] = mapped_column(Text)
 
     article: Mapped[Article] = relationship(back_populates="claims")
     sources: Mapped[list[Source]] = relationship(
@@ -177,6 +192,34 @@ class ReviewEvent(Base):
     claim: Mapped[Claim] = relationship(back_populates="events")
 
 
+class ArticleRevision(Base):
+    """One stored version of an article's text; the Article row holds the latest.
+
+    Claims stay attached to the Article (a stable id), so every query, action and
+    export keeps working; these rows keep the earlier texts for history and diffs.
+    `summary` lists what the revision did to the claims: kept, changed, withdrawn,
+    restored and added claim ids.
+    """
+
+    __tablename__ = "article_revision"
+    __table_args__ = (
+        UniqueConstraint("article_id", "number", name="uq_article_revision_article_id_number"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("article.id", ondelete="CASCADE"))
+    number: Mapped[int] = mapped_column(Integer)
+    title: Mapped[str] = mapped_column(String(500))
+    url: Mapped[str | None] = mapped_column(String(2000))
+    published: Mapped[date | None] = mapped_column(Date)
+    text: Mapped[str] = mapped_column(Text)
+    content_hash: Mapped[str] = mapped_column(String(64), index=True)
+    source_path: Mapped[str | None] = mapped_column(String(1000))
+    stored_at: Mapped[datetime] = mapped_column(TZDateTime, default=utcnow)
+    stored_by: Mapped[str | None] = mapped_column(String(200))
+    summary: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
 class Rating(Base):
     """One step of the verdict rating scale, shown in `position` order."""
 
@@ -196,6 +239,20 @@ class Setting(Base):
 
     key: Mapped[str] = mapped_column(String(100), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+# Full-text search objects that migration 0005 makes with raw SQL: an SQLite FTS5
+# table over claim text (with its shadow tables and triggers) and a PostgreSQL GIN
+# expression index. They are not models, so Alembic's autogenerate must skip them.
+FULL_TEXT_TABLE = "claim_fts"
+FULL_TEXT_INDEX = "ix_claim_text_fts"
+
+
+def include_name(name: str | None, type_: str, parent_names: Any) -> bool:
+    """Alembic `include_name` hook: leave the full-text objects out of comparisons."""
+    if type_ == "table" and name is not None and name.startswith(FULL_TEXT_TABLE):
+        return False
+    return not (type_ == "index" and name == FULL_TEXT_INDEX)
 
 
 # Tables kept in their own modules register with the same Base when imported here,
