@@ -284,32 +284,10 @@ def _detail_json(d: ClaimDetail) -> dict[str, Any]:
     }
 
 
-def _quantity(q: dict[str, Any]) -> str:
-    text = q.get("text") or ""
-    value = q.get("value")
-    unit = q.get("unit")
-    bound = q.get("bound")
-    reading = "" if value is None else f"{value:g}" if isinstance(value, float) else str(value)
-    if q.get("value_max") is not None:
-        reading += f" to {q['value_max']:g}"
-    if unit:
-        reading += f" {unit}"
-    if bound and bound != "exact":
-        reading = f"{bound} {reading}"
-    return f"{text} ({reading.strip()})" if text and reading else text or reading
-
-
-def _time(t: dict[str, Any]) -> str:
-    text = t.get("expression") or t.get("text") or ""
-    resolved = t.get("date")
-    granularity = t.get("granularity")
-    bits = [b for b in (resolved, granularity) if b]
-    return f"{text} ({', '.join(bits)})" if bits else text
-
-
 def render_detail(d: ClaimDetail, width: int = 100) -> str:
     """The claim as a journalist reads it: labelled blocks, wrapped to the terminal."""
     from factcheck.workflow import describe_event, describe_moves
+    from factcheck.workflow.readable import quantity_text, time_text
 
     width = max(60, min(width, 120))
     label_width = 12
@@ -340,8 +318,8 @@ def render_detail(d: ClaimDetail, width: int = 100) -> str:
     field("Article", f"#{row.article_id} {row.article_title}")
     field("Speaker", d.speaker)
     field("Reasons", "; ".join(d.reasons))
-    field("Quantities", "; ".join(_quantity(q) for q in d.quantities))
-    field("Times", "; ".join(_time(t) for t in d.times))
+    field("Quantities", "; ".join(quantity_text(q) for q in d.quantities))
+    field("Times", "; ".join(time_text(t) for t in d.times))
     field("Assignee", row.assignee or "nobody")
     lines.append("")
     if row.verdict:

@@ -69,7 +69,7 @@ def add_claims(
                 checkworthy=True,
                 reasons=["number", "official source"],
                 quantities=[{"text": "3.5%", "value": 3.5, "unit": "percent"}],
-                times=[{"text": "in 2023", "granularity": "year"}],
+                times=[{"expression": "in 2023", "date": "2023-01-01", "granularity": "year"}],
                 speaker="officials",
                 **extra,
             )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from rich.console import Group, RenderableType
 from rich.style import Style
@@ -13,6 +13,7 @@ from textual.widgets import Static
 
 from factcheck.tui.style import status_badge, status_style
 from factcheck.workflow import describe_event
+from factcheck.workflow.readable import quantity_text, time_text
 
 if TYPE_CHECKING:
     from textual.app import ComposeResult
@@ -58,31 +59,6 @@ def claim_in_paragraph(detail: ClaimDetail) -> Text:
     else:
         text = Text(row.text, style=status_style(row.status))
     return text
-
-
-def _number(value: Any) -> str:
-    if isinstance(value, int | float):
-        return f"{value:,.0f}" if float(value).is_integer() else f"{value:,g}"
-    return str(value)
-
-
-def _quantity(q: dict[str, Any]) -> str:
-    bound = {"lower": "at least ", "upper": "at most ", "approx": "about "}.get(
-        str(q.get("bound")), ""
-    )
-    value = q.get("value")
-    shown = _number(value)
-    if q.get("value_max") is not None:
-        shown += f" to {_number(q['value_max'])}"
-    unit = f" {q['unit']}" if q.get("unit") else ""
-    said = f'  ("{q["text"]}")' if q.get("text") else ""
-    return f"{bound}{shown}{unit}{said}"
-
-
-def _time(t: dict[str, Any]) -> str:
-    resolved = t.get("date") or "unresolved"
-    grain = f" ({t['granularity']})" if t.get("granularity") else ""
-    return f'"{t.get("expression", "")}" → {resolved}{grain}'
 
 
 def render_detail(detail: ClaimDetail) -> RenderableType:
@@ -144,9 +120,9 @@ def render_detail(detail: ClaimDetail) -> RenderableType:
     if detail.speaker:
         parts.append(Text(f"Speaker: {detail.speaker}"))
     if detail.quantities:
-        parts.append(Text("Quantities: " + "; ".join(_quantity(q) for q in detail.quantities)))
+        parts.append(Text("Quantities: " + "; ".join(quantity_text(q) for q in detail.quantities)))
     if detail.times:
-        parts.append(Text("Times: " + "; ".join(_time(t) for t in detail.times)))
+        parts.append(Text("Times: " + "; ".join(time_text(t) for t in detail.times)))
 
     parts.append(_heading(f"History ({len(detail.history)})"))
     for event in detail.history:
