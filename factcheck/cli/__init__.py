@@ -56,6 +56,8 @@ def _register_all() -> None:
         "export_commands",
         "rank_commands",
         "tui_command",
+        "evidence_commands",
+        "revision_commands",
     ):
         try:
             module = importlib.import_module(f"factcheck.cli.{name}")
