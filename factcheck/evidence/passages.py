@@ -6,7 +6,8 @@ Each source sentence is scored on what it shares with the claim:
 - numbers, compared as values after the segmenter's quantity reader normalises them
   ("1.2 million" = "1,200,000" = "1.2m"), with the claim's bound respected ("over
   1,000,000" is matched by 1.1 million); the same value scores most, a value the
-  claim's bound allows or within 10% less, a value within 25% least;
+  claim's bound allows or within 10% less, a value within 25% (or just on the wrong
+  side of the claim's bound, which a reviewer must see) least;
 - entities (capitalised names), and
 - key words, weighted by how rare they are in the source (a word in every sentence of
   the report tells nothing).
@@ -152,6 +153,9 @@ def _relation(source: Quantity, claim: Quantity) -> tuple[float, str] | None:
         claim.bound == "upper" and value <= target and ratio <= 0.5
     ):
         return BOUND, "within the claim's bound"
+    if claim.bound in ("lower", "upper") and ratio <= 0.25:
+        # on the wrong side of "over"/"under": related, and a reviewer must see it
+        return NEAR, "below the claim's bound" if value < target else "above the claim's bound"
     if ratio <= 0.10:
         return CLOSE, "within 10%"
     if ratio <= 0.25:

@@ -56,7 +56,7 @@ def site() -> Iterator[Site]:
             ),
         }
     )
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
     thread.start()
     yield s
     server.shutdown()
