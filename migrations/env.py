@@ -18,10 +18,17 @@ target_metadata = Base.metadata
 def include_name(name: str | None, type_: str, parent_names: object) -> bool:
     """Leave out what the models do not describe: the full-text search tables.
 
-    SQLite's FTS5 virtual table and its shadow tables are created by raw SQL in a
-    migration; autogenerate must neither drop them nor report them as differences.
+    SQLite's FTS5 virtual table and its shadow tables, and PostgreSQL's expression
+    index on to_tsvector(text), are created by raw SQL in a migration; autogenerate
+    must neither drop them nor report them as differences.
     """
-    return not (type_ == "table" and name is not None and name.startswith("claim_fts"))
+    if name is None:
+        return True
+    if type_ == "table":
+        return not name.startswith("claim_fts")
+    if type_ == "index":
+        return name != "ix_claim_text_fts"
+    return True
 
 
 def _run(connection: Connection) -> None:
