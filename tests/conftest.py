@@ -23,8 +23,9 @@ SAMPLE_ARTICLE = ROOT / "claims" / "articles" / "shenzhen-expats.txt"
 
 @pytest.fixture(autouse=True)
 def _isolated_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    """No test reads the developer's own database, user name or config."""
+    """No test reads the developer's own database, user name or config, or the internet."""
     monkeypatch.delenv("FACTCHECK_DATABASE_URL", raising=False)
+    monkeypatch.setenv("FACTCHECK_OFFLINE", "1")
     monkeypatch.setenv("FACTCHECK_USER", "tester")
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))

@@ -396,11 +396,22 @@ def source_group() -> None:
 @click.option(
     "--stance", type=click.Choice(STANCE_CHOICES, case_sensitive=False), default="supports"
 )
+@click.option(
+    "--fetch/--no-fetch",
+    default=True,
+    help="Snapshot the page now (default), so the evidence survives link rot.",
+)
 @pass_ctx
 def source_add(
-    ctx: CliContext, claim: str, url: str, title: str | None, note: str | None, stance: str
+    ctx: CliContext,
+    claim: str,
+    url: str,
+    title: str | None,
+    note: str | None,
+    stance: str,
+    fetch: bool,
 ) -> None:
-    """Attach a source (an http or https URL) to CLAIM."""
+    """Attach a source (an http or https URL) to CLAIM and snapshot the page."""
     from factcheck.workflow import add_source
 
     claim_id = _claim_id(claim)
@@ -409,6 +420,13 @@ def source_add(
         ctx, lambda s: add_source(s, claim_id, actor, url, title=title, note=note, stance=stance)
     )
     click.echo(f"claim {claim_id}: added source #{info.id} {info.url} ({info.stance})")
+    if fetch:
+        from factcheck.evidence import snapshot_source
+
+        # The source is stored whatever happens here; a failed fetch is recorded too
+        # and can be retried with `factcheck sources fetch`.
+        snap = snapshot_source(ctx.db(), info.id, actor=actor)
+        click.echo(f"  snapshot: {snap.summary}")
 
 
 @source_group.command("remove")

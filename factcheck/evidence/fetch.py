@@ -29,6 +29,9 @@ from urllib.parse import urljoin, urlsplit
 from factcheck import __version__
 
 ALLOW_PRIVATE_ENV = "FACTCHECK_ALLOW_PRIVATE_URLS"
+# Working offline (a plane, a locked-down laptop, the test suite): sources are kept
+# with "not fetched: offline" and fetched later with `factcheck sources fetch`.
+OFFLINE_ENV = "FACTCHECK_OFFLINE"
 MAX_BYTES_ENV = "FACTCHECK_MAX_SOURCE_BYTES"
 DEFAULT_MAX_BYTES = 20_000_000
 DEFAULT_CONNECT_TIMEOUT = 10.0
@@ -134,8 +137,14 @@ def _megabytes(n: int) -> str:
     return f"{n / 1e6:g} MB"
 
 
+def offline() -> bool:
+    return os.environ.get(OFFLINE_ENV, "").strip().lower() in ("1", "true", "yes", "on")
+
+
 def fetch(url: str, options: FetchOptions | None = None) -> FetchResult:
     """GET `url`, following redirects by hand; never raises for network trouble."""
+    if offline():
+        return _failed(url, url, [], f"offline ({OFFLINE_ENV}=1)")
     import httpx
 
     opts = options or FetchOptions.from_environment()

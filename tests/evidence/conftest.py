@@ -24,8 +24,12 @@ from tests.evidence.helpers import (
 
 @pytest.fixture(autouse=True)
 def _allow_private(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The test server is on 127.0.0.1, which the fetcher refuses by default."""
+    """The test server is on 127.0.0.1, which the fetcher refuses by default.
+
+    These tests fetch from that local server, so they lift the suite-wide offline mode.
+    """
     monkeypatch.setenv("FACTCHECK_ALLOW_PRIVATE_URLS", "1")
+    monkeypatch.delenv("FACTCHECK_OFFLINE", raising=False)
 
 
 @pytest.fixture

@@ -153,3 +153,19 @@ def test_evidence_no_fetch_says_not_fetched(
     code, out, _, _ = _run(db_url, "evidence", str(claim_id), "--no-fetch")
     assert code == 0 and "not fetched yet" in out
     assert site.user_agents == []
+
+
+def test_source_add_snapshots_the_page_at_once(
+    db: Database, db_url: str, site: Site, claim_id: int
+) -> None:
+    code, out, err, exc = _run(db_url, "source", "add", str(claim_id), site.url("/page.html"))
+    assert exc is None and code == 0, (out, err)
+    assert "snapshot: HTTP 200 text/html" in out
+    code, out, _, exc = _run(
+        db_url, "source", "add", str(claim_id), site.url("/notes.txt"), "--no-fetch"
+    )
+    assert exc is None and code == 0
+    assert "snapshot" not in out
+    with db.session() as s:
+        fetched = s.scalars(select(SourceSnapshot.requested_url)).all()
+    assert fetched == [site.url("/page.html")]

@@ -243,3 +243,14 @@ def test_deleting_a_source_deletes_its_snapshots(
         wf.remove_source(s, claim_id, sid, "alice")
     with db.session() as s:
         assert s.scalar(select(func.count()).select_from(SourceSnapshot)) == 0
+
+
+def test_offline_mode_keeps_the_source_and_says_not_fetched(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from factcheck.evidence.fetch import fetch
+
+    monkeypatch.setenv("FACTCHECK_OFFLINE", "1")
+    result = fetch("https://example.org/report")
+    assert result.error is not None
+    assert result.error.startswith("not fetched: offline")
