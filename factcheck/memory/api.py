@@ -40,10 +40,26 @@ class Match:
     status: str
 
 
+def _number_words(f: Features) -> list[str]:
+    """Each number as news writes it in digits: 1.8e6 -> "1.8" (as in "1.8 million"),
+    2223 -> "2223" and "2,223"."""
+    out: list[str] = []
+    for n in f.numbers:
+        value = abs(n.value)
+        for scale in (1e12, 1e9, 1e6, 1.0):
+            if value >= scale:
+                shown = f"{value / scale:.2f}".rstrip("0").rstrip(".")
+                forms = [shown, f"{int(value):,}"] if scale == 1.0 and value >= 1000 else [shown]
+                out.extend(form for form in forms if form not in out)
+                break
+    return out
+
+
 def _query_words(f: Features) -> list[str]:
-    # Names first: they are the rarest words and the first kept under MAX_TERMS.
+    # Names first, then numbers: the rarest words, and the first kept under MAX_TERMS.
     names = [w for w in f.raw_words if w in f.entities]
-    return names + [w for w in f.raw_words if w not in f.entities]
+    rest = [w for w in f.raw_words if w not in f.entities]
+    return names + _number_words(f) + rest
 
 
 def _subject(session: Session, claim: int | str) -> tuple[Features, int | None]:

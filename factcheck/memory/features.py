@@ -101,6 +101,7 @@ CONCEPT: dict[str, str] = {}
 for _place, _names in _PLACES.items():
     for _w in [_place, *_names.split()]:
         CONCEPT[_w] = _place
+_DEMONYMS = frozenset(w for names in _PLACES.values() for w in names.split())
 # Common words that open a sentence with a capital without being a name.
 _COMMON = frozenset(w for words in _GROUPS.values() for w in words.split())
 for _concept, _words in _GROUPS.items():
@@ -142,6 +143,11 @@ class Number:
 class Features:
     words: frozenset[str]
     entities: frozenset[str]
+    # Names written as names ("Turkey"), not as adjectives ("the Turkish economy",
+    # "the Chinese city"): only these can veto a match, since "the Chinese city"
+    # and "Shenzhen" may well be the same place.
+    proper_names: frozenset[str]
+    places: frozenset[str]  # countries named either way ("Turkey", "Turkish")
     numbers: tuple[Number, ...]
     years: frozenset[str]
     raw_words: tuple[str, ...]  # lower-cased content words as written, for full-text search
@@ -181,6 +187,7 @@ def features(text: str, quantities: list[dict[str, Any]] | None = None) -> Featu
     """Features of a claim; `quantities` is the stored JSON (read from the text if empty)."""
     words: set[str] = set()
     entities: set[str] = set()
+    proper: set[str] = set()
     raw: list[str] = []
     tokens = _WORD.findall(text)
     for i, token in enumerate(tokens):
@@ -193,12 +200,16 @@ def features(text: str, quantities: list[dict[str, Any]] | None = None) -> Featu
             continue
         if token[0].isupper() and (i > 0 or token.isupper() or low not in _COMMON):
             entities.add(stem(low))
+            if low not in _DEMONYMS:
+                proper.add(stem(low))
         words.add(stem(low))
         if low not in raw:
             raw.append(low)
     return Features(
         words=frozenset(words),
         entities=frozenset(entities),
+        proper_names=frozenset(proper),
+        places=frozenset(e for e in entities if e in _PLACES),
         numbers=_numbers(text, quantities),
         years=frozenset(_YEAR.findall(text)),
         raw_words=tuple(raw),

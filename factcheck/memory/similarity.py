@@ -10,9 +10,11 @@ Three parts, averaged with weights over the parts both claims have something for
 - words (0.35): Dice overlap of the stemmed, concept-folded content words.
 
 Then two vetoes, because a claim about another number or another place is another
-claim however many words it shares: numbers on both sides that do not agree, or
-names on both sides none of which the other mentions, or years on both sides with
-none in common, cap the score below the match threshold.
+claim however many words it shares: numbers on both sides that do not agree,
+proper names on both sides none of which the other mentions, countries on both
+sides (named or as adjectives: "Danish") with none in common, or years on both
+sides with none in common, cap the score below the match threshold. An adjective
+alone does not veto a name: "the Chinese city" may well be "Shenzhen".
 """
 
 from __future__ import annotations
@@ -85,7 +87,9 @@ def similarity(a: Features, b: Features) -> float:
         parts["numbers"] = 0.0
     if a.entities and b.entities:
         parts["names"] = _names(a, b)
-        vetoed = vetoed or parts["names"] == 0.0
+        vetoed = vetoed or (parts["names"] == 0.0 and bool(a.proper_names and b.proper_names))
+    if a.places and b.places and not a.places & b.places:
+        vetoed = True
     if a.years and b.years and not a.years & b.years:
         vetoed = True
     total = sum(_WEIGHTS[k] for k in parts)

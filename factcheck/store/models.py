@@ -241,9 +241,10 @@ class Setting(Base):
     value: Mapped[str] = mapped_column(Text)
 
 
-# Full-text search objects that migration 0005 makes with raw SQL: an SQLite FTS5
-# table over claim text (with its shadow tables and triggers) and a PostgreSQL GIN
-# expression index. They are not models, so Alembic's autogenerate must skip them.
+# Full-text search objects that migration 0005 makes with raw SQL: SQLite FTS5
+# tables over claim text (claim_fts*, with shadow tables and triggers) and PostgreSQL
+# GIN expression indexes (ix_claim_text_fts*). They are not models, so Alembic's
+# autogenerate must skip them.
 FULL_TEXT_TABLE = "claim_fts"
 FULL_TEXT_INDEX = "ix_claim_text_fts"
 
@@ -252,7 +253,7 @@ def include_name(name: str | None, type_: str, parent_names: Any) -> bool:
     """Alembic `include_name` hook: leave the full-text objects out of comparisons."""
     if type_ == "table" and name is not None and name.startswith(FULL_TEXT_TABLE):
         return False
-    return not (type_ == "index" and name == FULL_TEXT_INDEX)
+    return not (type_ == "index" and name is not None and name.startswith(FULL_TEXT_INDEX))
 
 
 # Tables kept in their own modules register with the same Base when imported here,

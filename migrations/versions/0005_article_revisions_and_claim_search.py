@@ -5,13 +5,14 @@ Revises: 0004
 Create Date: 2026-11-29
 
 The full-text objects are made with raw SQL because they differ by database:
-an SQLite FTS5 table (external content: it indexes claim.text without a copy of
-it, kept in step by three triggers) and, on PostgreSQL, a GIN index over
-to_tsvector('english', text). They are not models; `factcheck.store.models.
+SQLite FTS5 tables (external content: they index claim.text without a copy of
+it, kept in step by triggers), one over every claim and one over reviewed claims
+only, and on PostgreSQL a GIN index over to_tsvector('english', text) plus the
+same index partial to reviewed claims. They are not models; `factcheck.store.models.
 include_name` keeps Alembic's autogenerate from comparing them.
 
 SQLite note: a later batch migration that RECREATES the claim table (move and
-copy) drops the triggers; such a migration must run FTS_TRIGGERS again.
+copy) drops the triggers; such a migration must create them again.
 """
 
 from collections.abc import Sequence
@@ -38,7 +39,34 @@ FTS_TRIGGERS = (
     "INSERT INTO claim_fts(claim_fts, rowid, text) VALUES ('delete', old.id, old.text); "
     "INSERT INTO claim_fts(rowid, text) VALUES (new.id, new.text); END",
 )
-PG_INDEX = "CREATE INDEX ix_claim_text_fts ON claim USING gin (to_tsvector('english', text))"
+# Reviewed claims only (verdict set): what the memory of past verdicts searches. A
+# tenth of the claims or fewer, so its candidate search reads a tenth of the postings.
+FTS_REVIEWED_TABLE = (
+    "CREATE VIRTUAL TABLE claim_fts_reviewed USING fts5("
+    "text, content='claim', content_rowid='id', "
+    "tokenize='porter unicode61 remove_diacritics 2')"
+)
+# One trigger per event, so the old entry is always removed before the new one is added.
+# Never run 'rebuild' on this table: it would index every claim, not only reviewed ones.
+FTS_REVIEWED_TRIGGERS = (
+    "CREATE TRIGGER claim_fts_reviewed_insert AFTER INSERT ON claim "
+    "WHEN new.verdict IS NOT NULL BEGIN "
+    "INSERT INTO claim_fts_reviewed(rowid, text) VALUES (new.id, new.text); END",
+    "CREATE TRIGGER claim_fts_reviewed_delete AFTER DELETE ON claim "
+    "WHEN old.verdict IS NOT NULL BEGIN "
+    "INSERT INTO claim_fts_reviewed(claim_fts_reviewed, rowid, text) "
+    "VALUES ('delete', old.id, old.text); END",
+    "CREATE TRIGGER claim_fts_reviewed_update AFTER UPDATE OF text, verdict ON claim BEGIN "
+    "INSERT INTO claim_fts_reviewed(claim_fts_reviewed, rowid, text) "
+    "SELECT 'delete', old.id, old.text WHERE old.verdict IS NOT NULL; "
+    "INSERT INTO claim_fts_reviewed(rowid, text) "
+    "SELECT new.id, new.text WHERE new.verdict IS NOT NULL; END",
+)
+PG_INDEXES = (
+    "CREATE INDEX ix_claim_text_fts ON claim USING gin (to_tsvector('english', text))",
+    "CREATE INDEX ix_claim_text_fts_reviewed ON claim "
+    "USING gin (to_tsvector('english', text)) WHERE verdict IS NOT NULL",
+)
 
 
 def upgrade() -> None:
@@ -92,17 +120,27 @@ def upgrade() -> None:
         for trigger in FTS_TRIGGERS:
             op.execute(trigger)
         op.execute("INSERT INTO claim_fts(claim_fts) VALUES ('rebuild')")
+        op.execute(FTS_REVIEWED_TABLE)
+        for trigger in FTS_REVIEWED_TRIGGERS:
+            op.execute(trigger)
+        op.execute(
+            "INSERT INTO claim_fts_reviewed(rowid, text) "
+            "SELECT id, text FROM claim WHERE verdict IS NOT NULL"
+        )
     elif dialect == "postgresql":
-        op.execute(PG_INDEX)
+        for index in PG_INDEXES:
+            op.execute(index)
 
 
 def downgrade() -> None:
     dialect = op.get_bind().dialect.name
     if dialect == "sqlite":
-        for name in ("claim_fts_insert", "claim_fts_delete", "claim_fts_update"):
-            op.execute(f"DROP TRIGGER IF EXISTS {name}")
-        op.execute("DROP TABLE IF EXISTS claim_fts")
+        for table in ("claim_fts", "claim_fts_reviewed"):
+            for event in ("insert", "delete", "update"):
+                op.execute(f"DROP TRIGGER IF EXISTS {table}_{event}")
+            op.execute(f"DROP TABLE IF EXISTS {table}")
     elif dialect == "postgresql":
+        op.execute("DROP INDEX IF EXISTS ix_claim_text_fts_reviewed")
         op.execute("DROP INDEX IF EXISTS ix_claim_text_fts")
 
     with op.batch_alter_table("claim", schema=None) as batch_op:

@@ -114,3 +114,19 @@ def test_index_follows_updates_and_deletes(db: Database) -> None:
         s.execute(delete(Claim).where(Claim.id == cid))
     with db.session() as s:
         assert search_claims(s, "cairo") == []
+
+
+def test_only_claims_with_a_verdict_are_remembered(db: Database) -> None:
+    article = add_article(db, "Verdicts")
+    cid = add_claim(db, article, "the city has 2,223 tech firms")
+    asked = "2,223 technology companies are based in the city"
+    with db.session() as s:
+        assert similar_claims(s, asked) == []
+    with db.transaction() as s:
+        s.execute(update(Claim).where(Claim.id == cid).values(verdict="False"))
+    with db.session() as s:
+        assert [m.claim_id for m in similar_claims(s, asked)] == [cid]
+    with db.transaction() as s:
+        s.execute(update(Claim).where(Claim.id == cid).values(verdict=None))
+    with db.session() as s:
+        assert similar_claims(s, asked) == []
