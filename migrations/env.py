@@ -10,25 +10,10 @@ from sqlalchemy import Connection, Engine
 
 from factcheck.store import models  # noqa: F401  (registers the tables)
 from factcheck.store.base import Base
+from factcheck.store.models import include_name
 
 config = context.config
 target_metadata = Base.metadata
-
-
-def include_name(name: str | None, type_: str, parent_names: object) -> bool:
-    """Leave out what the models do not describe: the full-text search tables.
-
-    SQLite's FTS5 virtual table and its shadow tables, and PostgreSQL's expression
-    index on to_tsvector(text), are created by raw SQL in a migration; autogenerate
-    must neither drop them nor report them as differences.
-    """
-    if name is None:
-        return True
-    if type_ == "table":
-        return not name.startswith("claim_fts")
-    if type_ == "index":
-        return name != "ix_claim_text_fts"
-    return True
 
 
 def _run(connection: Connection) -> None:
@@ -49,6 +34,7 @@ def run_migrations_offline() -> None:
         target_metadata=target_metadata,
         literal_binds=True,
         render_as_batch=True,
+        include_name=include_name,
     )
     with context.begin_transaction():
         context.run_migrations()
