@@ -189,3 +189,42 @@ def test_kill_9_during_folder_ingest_leaves_whole_articles_and_rerun_finishes(
     with db.session() as s:
         hashes = s.scalars(select(Article.content_hash)).all()
     assert len(set(hashes)) == n
+
+
+def test_new_text_at_a_known_url_becomes_a_revision_that_keeps_review_work(
+    db: Database, db_url: str, tmp_path: Path
+) -> None:
+    from factcheck.workflow import triage
+
+    url = "https://news.example/budget"
+    first = tmp_path / "v1.txt"
+    first.write_text(
+        "Budget rises\n\nThe council spent £4.2m on roads in 2004. Schools got £1.1m more.\n"
+    )
+    assert run_cli("--db", db_url, "ingest", str(first), "--url", url).returncode == 0
+    with db.session() as s:
+        kept = s.scalars(select(Claim).where(Claim.text.contains("4.2m"))).one()
+    with db.transaction() as s:
+        triage(s, kept.id, "tester")
+
+    second = tmp_path / "v2.txt"
+    second.write_text(
+        "Budget rises\n\nCorrection. The council spent £4.2m on roads in 2004. "
+        "Schools got £1.1m more.\n"
+    )
+    result = run_cli("--db", db_url, "ingest", str(second), "--url", url)
+    assert result.returncode == 0, result.stderr
+    assert "revision 2" in result.stdout
+    with db.session() as s:
+        assert s.scalar(select(func.count()).select_from(Article)) == 1
+        article = s.scalars(select(Article)).one()
+        claim = s.get(Claim, kept.id)
+        assert claim is not None and claim.status == "to_check"
+        assert article.text[claim.start : claim.end] == claim.text
+
+    # The old version again (a re-run over an old folder) changes nothing.
+    again = run_cli("--db", db_url, "ingest", str(first), "--url", url)
+    assert again.returncode == 0
+    assert "already stored" in again.stdout
+    with db.session() as s:
+        assert s.scalars(select(Article.revision)).one() == 2

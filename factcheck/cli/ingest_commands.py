@@ -90,14 +90,20 @@ def ingest_command(
         )
     for path in report.duplicates if len(report.duplicates) <= 20 else []:
         click.echo(f"already stored, skipped: {path}")
+    for path, result in report.revised:
+        click.echo(f"{result.describe()} [{path}]")
     summary = f"ingested {len(report.stored)} article(s), {report.claim_count} claim(s)"
+    if report.revised:
+        summary += f"; {len(report.revised)} new revision(s) of stored articles"
     if report.duplicates:
         summary += f"; {len(report.duplicates)} already stored (unchanged)"
     click.echo(summary)
     if report.failed:
         click.echo(f"{len(report.failed)} file(s) not ingested:", err=True)
         for path, reason in report.failed:
-            click.echo(f"  {path}: {reason}", err=True)
+            # Reader errors often name the file already; do not say it twice.
+            shown = reason if reason.startswith(str(path)) else f"{path}: {reason}"
+            click.echo(f"  {shown}", err=True)
         raise SystemExit(1)
 
 

@@ -18,6 +18,12 @@ from pathlib import Path
 from factcheck.errors import FactcheckError
 from factcheck.ingest.files import collect_files
 from factcheck.ingest.save import ClaimRow, claim_rows, content_hash, existing_hashes, save_batch
+from factcheck.revisions import (
+    RevisionResult,
+    find_by_url,
+    known_revision_hashes,
+    revise_article,
+)
 from factcheck.segmenter.types import ArticleText
 from factcheck.store.database import Database
 
@@ -49,6 +55,7 @@ class StoredArticle:
 class IngestReport:
     stored: list[StoredArticle] = field(default_factory=list)
     duplicates: list[Path] = field(default_factory=list)
+    revised: list[tuple[Path, RevisionResult]] = field(default_factory=list)
     failed: list[tuple[Path, str]] = field(default_factory=list)
 
     @property
@@ -136,14 +143,27 @@ def ingest_paths(
             return
         hashes = [content_hash(a.text) for _, a, _ in pending]
         with db.transaction() as session:
-            known = existing_hashes(session, hashes)
+            # An older revision of a stored article counts as stored: re-running an
+            # ingest over a folder must not turn a corrected article back.
+            known = existing_hashes(session, hashes) | known_revision_hashes(session, hashes)
             fresh: list[tuple[Path, ArticleText, list[ClaimRow]]] = []
             for item, digest in zip(pending, hashes, strict=True):
+                path, article, rows = item
                 if digest in known:
-                    report.duplicates.append(item[0])
-                else:
-                    known.add(digest)
-                    fresh.append(item)
+                    report.duplicates.append(path)
+                    continue
+                known.add(digest)
+                try:
+                    target = find_by_url(session, article.url) if article.url else None
+                    if target is None:
+                        fresh.append(item)
+                        continue
+                    # A new text at a known URL is a new revision of that article.
+                    result = revise_article(session, target, article, options.actor, rows)
+                except FactcheckError as exc:  # refused before anything was written
+                    report.failed.append((path, str(exc)))
+                    continue
+                report.revised.append((path, result))
             ids = save_batch(session, [(a, rows) for _, a, rows in fresh], options.actor)
         report.stored.extend(
             StoredArticle(article_id, path, article.title, len(rows))
