@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import random
 import resource
 import statistics
@@ -99,6 +100,7 @@ class FrameClock:
 
     def __init__(self, screen: object) -> None:
         self.stamps: list[float] = []
+        self.cpu: list[float] = []  # UI-thread CPU seconds of each key_to_frame
         original = screen._compositor_refresh  # type: ignore[attr-defined]
 
         def refresh() -> None:
@@ -112,6 +114,7 @@ class FrameClock:
         from textual import events
 
         started = time.perf_counter()
+        cpu = time.thread_time()
         app.post_message(events.Key(key, None))
         while True:
             await asyncio.sleep(0.0005)
@@ -119,6 +122,7 @@ class FrameClock:
                 seen = len(self.stamps)
                 while len(self.stamps) == seen:
                     await asyncio.sleep(0.0005)
+                self.cpu.append(time.thread_time() - cpu)
                 return self.stamps[-1] - started
 
 
@@ -159,6 +163,8 @@ async def measure(url: str) -> dict[str, float]:
         figures["cursor_median_ms"] = statistics.median(moves) * 1000
         figures["cursor_p95_ms"] = sorted(moves)[int(len(moves) * 0.95)] * 1000
         figures["cursor_max_ms"] = max(moves) * 1000
+        figures["cursor_cpu_median_ms"] = statistics.median(clock.cpu) * 1000
+        figures["cursor_cpu_p95_ms"] = sorted(clock.cpu)[int(len(clock.cpu) * 0.95)] * 1000
         figures["detail_median_ms"] = statistics.median(details) * 1000
         figures["loaded_rows"] = table.row_count
 
@@ -167,6 +173,7 @@ async def measure(url: str) -> dict[str, float]:
             await asyncio.sleep(0.002)
         await asyncio.sleep(0.3)
         changes = []
+        clock.cpu.clear()
         for _ in range(20):
             current = table.current_claim()
             assert current is not None and current.status == "new"
@@ -174,14 +181,13 @@ async def measure(url: str) -> dict[str, float]:
                 await clock.key_to_frame(
                     app,
                     "t",
-                    lambda c=current: (
-                        table.current_claim() is not None and table.current_claim().id != c.id
-                    ),
+                    lambda c=current: getattr(table.current_claim(), "id", c.id) != c.id,
                 )
             )
             await asyncio.sleep(0.15)
         figures["status_change_median_ms"] = statistics.median(changes) * 1000
         figures["status_change_max_ms"] = max(changes) * 1000
+        figures["status_change_cpu_median_ms"] = statistics.median(clock.cpu) * 1000
     figures["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return figures
 
@@ -236,13 +242,18 @@ def main() -> None:
         "cursor_median_ms": ("cursor move, median", "ms", 50),
         "cursor_p95_ms": ("cursor move, p95", "ms", 50),
         "cursor_max_ms": ("cursor move, max (page loads, slides)", "ms", None),
+        "cursor_cpu_median_ms": ("cursor move, UI-thread CPU, median", "ms", None),
+        "cursor_cpu_p95_ms": ("cursor move, UI-thread CPU, p95", "ms", None),
         "detail_median_ms": ("detail pane shown after a move, median", "ms", None),
         "loaded_rows": ("rows loaded in the table", "", 400),
         "status_change_median_ms": ("status change saved+shown, median", "ms", 100),
         "status_change_max_ms": ("status change saved+shown, max", "ms", None),
+        "status_change_cpu_median_ms": ("status change, UI-thread CPU, median", "ms", None),
         "peak_rss_mb": ("peak memory (RSS)", "MB", 250),
         "bare_median_ms": ("baseline: bare DataTable move, median", "ms", None),
     }
+    load = os.getloadavg()[0]
+    print(f"{'load average (1 min), cores':40s} {load:9.1f}    {os.cpu_count()}")
     for key, (label, unit, target) in targets.items():
         value = figures[key]
         mark = "" if target is None else ("  ok" if value <= target else f"  OVER {target}")

@@ -16,10 +16,11 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.timer import Timer
-from textual.widgets import DataTable, Footer
+from textual.widgets import Footer
 from textual.worker import get_current_worker
 
 from factcheck.errors import FactcheckError
+from factcheck.tui.data import Counts
 from factcheck.tui.dialogs.filter import FilterChoice, FilterDialog
 from factcheck.tui.paging import PageWindow
 from factcheck.tui.screens.base import ClaimActionsScreen, PaletteCommand
@@ -32,7 +33,7 @@ from factcheck.tui.widgets.sidebar import Sidebar
 if TYPE_CHECKING:
     from textual.app import ComposeResult
 
-    from factcheck.tui.data import Backend, Counts
+    from factcheck.tui.data import Backend
     from factcheck.workflow import ArticleRow, ClaimDetail, ClaimFilter, ClaimRow
 
 SORTS: tuple[str, ...] = ("score", "position", "updated")
@@ -57,6 +58,7 @@ class DeskScreen(ClaimActionsScreen):
     """The main screen."""
 
     DETAIL_DELAY = 0.06  # seconds the cursor must rest before the detail pane is read
+    RECOUNT_DELAY = 0.4  # seconds after the last change before the counts are queried again
 
     BINDINGS = [
         Binding("q", "app.quit", "Quit", show=False, id="desk.quit"),
@@ -113,6 +115,7 @@ class DeskScreen(ClaimActionsScreen):
         self._articles: dict[int, ArticleRow] = {}
         self._refresh_seconds = refresh_seconds
         self._detail_timer: Timer | None = None
+        self._recount_timer: Timer | None = None
         self._articles_requested = False
 
     def compose(self) -> ComposeResult:
@@ -261,16 +264,14 @@ class DeskScreen(ClaimActionsScreen):
     def _on_counts_loaded(self, message: CountsLoaded) -> None:
         if message.generation != self._generation:
             return
-        self.counts = message.counts
-        status = (
-            next(iter(self.flt.statuses))
-            if self.flt.statuses and len(self.flt.statuses) == 1
-            else None
-        )
-        self.query_one(Sidebar).set_counts(message.counts.by_status, status)
-        self._update_summary()
+        self._show_counts(message.counts)
         if self.table.current_claim() is None:
             self.pane.show_message(self._empty_message())
+
+    def _show_counts(self, counts: Counts) -> None:
+        self.counts = counts
+        self.query_one(Sidebar).set_counts(counts.by_status, self._single_status())
+        self._update_summary()
 
     @on(ArticlesLoaded)
     def _on_articles_loaded(self, message: ArticlesLoaded) -> None:
@@ -306,8 +307,8 @@ class DeskScreen(ClaimActionsScreen):
             after = self.window.previous_cursor()
             self._load_page(self._generation, self.flt, self.sort, after, PAGE_SIZE, "up")
 
-    @on(DataTable.RowHighlighted)
-    def _on_row_highlighted(self, _event: DataTable.RowHighlighted) -> None:
+    @on(ClaimsTable.Highlighted)
+    def _on_row_highlighted(self, _event: ClaimsTable.Highlighted) -> None:
         current = self.table.current_claim()
         if current is None:
             return
@@ -327,8 +328,8 @@ class DeskScreen(ClaimActionsScreen):
                 self.DETAIL_DELAY, functools.partial(self._load_detail, claim_id)
             )
 
-    @on(DataTable.RowSelected)
-    def _on_row_selected(self, _event: DataTable.RowSelected) -> None:
+    @on(ClaimsTable.Selected)
+    def _on_row_selected(self, _event: ClaimsTable.Selected) -> None:
         self.action_article_view()
 
     def periodic_refresh(self) -> None:
@@ -354,6 +355,9 @@ class DeskScreen(ClaimActionsScreen):
 
     def show_claim(self, detail: ClaimDetail) -> None:
         row = detail.row
+        before = self.table.claim(row.id)
+        if before is not None:
+            self._adjust_counts(before, row)
         current = self.table.current_claim()
         if matches(row, self.flt):
             self.table.update_claim(row)
@@ -364,7 +368,29 @@ class DeskScreen(ClaimActionsScreen):
             self.table.remove_claim(row.id)
             self._detail = None
             self._after_rows_changed()
-        self._load_counts(self._generation, self.flt)
+        self._recount_soon()
+
+    def _adjust_counts(self, before: ClaimRow, after: ClaimRow) -> None:
+        """Move one claim between the status counts at once; the exact recount follows."""
+        if self.counts is None or before.status == after.status:
+            return
+        by_status = dict(self.counts.by_status)
+        unfiltered = replace(self.flt, statuses=None)
+        if matches(before, unfiltered):
+            by_status[before.status] = max(0, by_status.get(before.status, 0) - 1)
+        if matches(after, unfiltered):
+            by_status[after.status] = by_status.get(after.status, 0) + 1
+        total = self.counts.total + int(matches(after, self.flt)) - int(matches(before, self.flt))
+        self._show_counts(Counts(by_status=by_status, total=max(0, total)))
+
+    def _recount_soon(self) -> None:
+        """Count again once the reviewer pauses, so a burst of changes costs one query."""
+        if self._recount_timer is not None:
+            self._recount_timer.stop()
+        generation = self._generation
+        self._recount_timer = self.set_timer(
+            self.RECOUNT_DELAY, lambda: self._load_counts(generation, self.flt)
+        )
 
     def export_scope(self) -> tuple[int | None, str | None]:
         article_id = self.flt.article_id
@@ -403,6 +429,7 @@ class DeskScreen(ClaimActionsScreen):
     def set_filter(self, flt: ClaimFilter) -> None:
         keep = self.table.current_claim()
         self.flt = flt
+        self.table.set_show_article(flt.article_id is None)
         self.query_one(Sidebar).set_active(self._single_status(), flt.article_id)
         self.reload(keep=keep.id if keep else None)
 

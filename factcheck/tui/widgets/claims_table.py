@@ -1,44 +1,161 @@
-"""The claims table: a DataTable that only ever holds a window of a few hundred rows.
+"""The claims table: a line-rendered list that only ever holds a window of a few hundred rows.
+
+Textual's DataTable renders every visible cell through Rich again after each cursor
+move or row removal (its line cache is keyed by the cursor position and an update
+counter), which cost 40-130 ms a keystroke on a busy machine. This widget builds each
+visible line straight from segments, repaints only the two lines a cursor move
+touches, and never changes its own size, so a removed row costs no screen re-layout.
 
 The screen feeds it pages; the table asks for more (`NeedRows`) when the cursor comes
-near either edge of what is loaded. Rows are keyed by claim id.
+near either edge of what is loaded. Columns are sized to what the loaded rows hold and
+the claim text gets the rest of the width.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, ClassVar, Literal
 
-from rich.text import Text
+from rich.cells import cell_len, set_cell_size
+from rich.segment import Segment
+from rich.style import Style
+from textual.binding import Binding, BindingType
+from textual.geometry import Region
 from textual.message import Message
-from textual.widgets import DataTable
-from textual.widgets.data_table import RowDoesNotExist
+from textual.strip import Strip
+from textual.widget import Widget
 
-from factcheck.tui.style import ellipsize, status_badge
+from factcheck.tui.style import status_label, status_style
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from textual import events
 
     from factcheck.workflow import ClaimRow
 
-# (key, label, width); the claim column takes the width that is left.
-FIXED_COLUMNS: tuple[tuple[str, str, int], ...] = (
-    ("status", "Status", 13),
-    ("score", "Score", 5),
-)
-TRAILING_COLUMNS: tuple[tuple[str, str, int], ...] = (
-    ("kind", "Kind", 10),
-    ("verdict", "Verdict", 12),
-    ("assignee", "Assignee", 10),
-    ("article", "Article", 20),
-)
-MIN_CLAIM_WIDTH = 30
-WIDE_CLAIM_WIDTH = 40  # below this the trailing columns scroll off to the right
 EDGE = 15  # rows from an edge of the window at which the next page is requested
+GAP = 2  # blank cells between two columns
+MIN_CLAIM_WIDTH = 30
+# Optional columns, dropped in this order when the claim text would get too narrow.
+DROP_ORDER: tuple[str, ...] = ("article", "assignee", "kind", "verdict")
+CAPS: dict[str, int] = {"verdict": 18, "assignee": 12, "article": 24, "kind": 10}
 
 
-class ClaimsTable(DataTable[Text | str]):
-    """Claims of the current filter, in the current sort order."""
+@dataclass(frozen=True)
+class Column:
+    key: str
+    label: str
+    width: int
+    right: bool = False
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def fit(text: str, width: int, *, right: bool = False) -> str:
+    """`text` as exactly `width` cells: cut with an ellipsis, or padded."""
+    if width <= 0:
+        return ""
+    if cell_len(text) > width:
+        return set_cell_size(text, width - 1) + "…" if width > 1 else set_cell_size(text, 1)
+    if right:
+        return " " * (width - cell_len(text)) + text
+    return set_cell_size(text, width)
+
+
+def layout_columns(
+    rows: Iterable[ClaimRow], width: int, *, show_article: bool = True
+) -> list[Column]:
+    """Columns sized to the loaded rows; the claim takes what is left of `width`.
+
+    Empty verdict and assignee columns are left out, and optional columns are dropped
+    (article first, verdict last) when the claim would be narrower than MIN_CLAIM_WIDTH.
+    """
+    status_w = len("Status")
+    kind_w = verdict_w = assignee_w = article_w = 0
+    for row in rows:
+        status_w = max(status_w, len(status_label(row.status)) + 2)
+        kind_w = max(kind_w, len(row.kind))
+        if row.verdict:
+            verdict_w = max(verdict_w, cell_len(row.verdict))
+        if row.assignee:
+            assignee_w = max(assignee_w, cell_len(row.assignee))
+        if show_article:
+            article_w = max(article_w, cell_len(row.article_title))
+    optional: dict[str, Column] = {}
+    if kind_w:
+        optional["kind"] = Column("kind", "Kind", min(CAPS["kind"], max(kind_w, 4)))
+    if verdict_w:
+        optional["verdict"] = Column("verdict", "Verdict", min(CAPS["verdict"], max(verdict_w, 7)))
+    if assignee_w:
+        optional["assignee"] = Column(
+            "assignee", "Assignee", min(CAPS["assignee"], max(assignee_w, 8))
+        )
+    if article_w:
+        optional["article"] = Column("article", "Article", min(CAPS["article"], article_w))
+    leading = [Column("status", "Status", status_w), Column("score", "Score", 5, right=True)]
+
+    def claim_room() -> int:
+        used = sum(c.width for c in leading) + sum(c.width for c in optional.values())
+        return width - used - GAP * (len(leading) + len(optional)) - 1
+
+    for key in DROP_ORDER:
+        if claim_room() >= MIN_CLAIM_WIDTH:
+            break
+        optional.pop(key, None)
+    claim = Column("claim", "Claim", max(10, claim_room()))
+    trailing = [optional[k] for k in ("kind", "verdict", "assignee", "article") if k in optional]
+    return [*leading, claim, *trailing]
+
+
+class ClaimsTable(Widget, can_focus=True):
+    """Claims of the current filter, in the current sort order, with a row cursor."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "claims-table--header",
+        "claims-table--cursor",
+        "claims-table--even-row",
+    }
+
+    DEFAULT_CSS = """
+    ClaimsTable {
+        background: $surface;
+        color: $foreground;
+        & > .claims-table--header {
+            text-style: bold;
+            background: $panel;
+            color: $foreground;
+        }
+        & > .claims-table--even-row {
+            background: $surface-lighten-1 50%;
+        }
+        & > .claims-table--cursor {
+            background: $block-cursor-blurred-background;
+            color: $block-cursor-blurred-foreground;
+            text-style: $block-cursor-blurred-text-style;
+        }
+        &:focus > .claims-table--cursor {
+            background: $block-cursor-background;
+            color: $block-cursor-foreground;
+            text-style: $block-cursor-text-style;
+        }
+        &:dark > .claims-table--even-row {
+            background: $surface-darken-1 40%;
+        }
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("up,k", "cursor_up", "Up", show=False, id="claims.up"),
+        Binding("down,j", "cursor_down", "Down", show=False, id="claims.down"),
+        Binding("pageup", "page_up", "Page up", show=False, id="claims.page_up"),
+        Binding("pagedown", "page_down", "Page down", show=False, id="claims.page_down"),
+        Binding("home,g", "first", "First", show=False, id="claims.first"),
+        Binding("end,G", "last", "Last", show=False, id="claims.last"),
+        Binding("enter", "select", "Open", show=False, id="claims.select"),
+    ]
 
     @dataclass
     class NeedRows(Message):
@@ -47,150 +164,309 @@ class ClaimsTable(DataTable[Text | str]):
         table: ClaimsTable
         direction: Literal["down", "up"]
 
+    @dataclass
+    class Highlighted(Message):
+        """The cursor is on another claim (None: the table is empty)."""
+
+        table: ClaimsTable
+        claim: ClaimRow | None
+
+    @dataclass
+    class Selected(Message):
+        """Enter (or a click on the current row): open the claim."""
+
+        table: ClaimsTable
+        claim: ClaimRow
+
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id, cursor_type="row", zebra_stripes=True)
-        self._rows: dict[int, ClaimRow] = {}
-        self._order: list[int] = []
-        self._claim_width = 60
+        super().__init__(id=id)
+        self._rows: list[ClaimRow] = []
+        self._index: dict[int, int] = {}
+        self._flat: dict[int, str] = {}
+        self._columns: list[Column] = []
+        self._cursor = 0
+        self._top = 0  # index of the row shown on the first line below the header
+        self._styles: dict[str, Style] = {}
+        self._show_article = True
 
-    def on_mount(self) -> None:
-        self._build_columns()
+    # Public API ---------------------------------------------------------------
 
-    # Columns ----------------------------------------------------------------
+    @property
+    def row_count(self) -> int:
+        return len(self._rows)
 
-    def _fitting_claim_width(self) -> int:
-        """Every column on screen when it leaves the claim enough room, else claim first."""
-        fixed = sum(width + 2 for _, _, width in FIXED_COLUMNS)
-        trailing = sum(width + 2 for _, _, width in TRAILING_COLUMNS)
-        available = self.size.width - fixed - 2 - 2  # claim cell padding, scrollbar
-        if available - trailing >= WIDE_CLAIM_WIDTH:
-            return available - trailing
-        return max(MIN_CLAIM_WIDTH, available)
+    @property
+    def cursor_row(self) -> int:
+        return self._cursor
 
-    def _build_columns(self) -> None:
-        self._claim_width = self._fitting_claim_width()
-        for key, label, width in FIXED_COLUMNS:
-            self.add_column(label, width=width, key=key)
-        self.add_column("Claim", width=self._claim_width, key="claim")
-        for key, label, width in TRAILING_COLUMNS:
-            self.add_column(label, width=width, key=key)
+    @property
+    def loaded(self) -> list[ClaimRow]:
+        return list(self._rows)
 
-    def on_resize(self, _event: events.Resize) -> None:
-        if self._fitting_claim_width() != self._claim_width:
-            rows = [self._rows[claim_id] for claim_id in self._order]
-            current = self.current_claim()
-            self.clear(columns=True)
-            self._build_columns()
-            self._rows.clear()
-            self._order.clear()
-            self._add(rows)
-            if current is not None:
-                self.select_claim(current.id)
+    @property
+    def columns(self) -> list[Column]:
+        return list(self._columns)
 
-    # Rows -------------------------------------------------------------------
+    def claim(self, claim_id: int) -> ClaimRow | None:
+        """The loaded row of `claim_id`, if it is in the window."""
+        index = self._index.get(claim_id)
+        return None if index is None else self._rows[index]
 
-    def _cells(self, row: ClaimRow) -> list[Text | str]:
-        return [
-            status_badge(row.status, 12),
-            f"{row.score:.2f}",
-            ellipsize(row.text, self._claim_width),
-            row.kind,
-            ellipsize(row.verdict or "", 12),
-            ellipsize(row.assignee or "", 10),
-            ellipsize(row.article_title, 20),
-        ]
+    def current_claim(self) -> ClaimRow | None:
+        if not self._rows:
+            return None
+        return self._rows[min(self._cursor, len(self._rows) - 1)]
 
-    def _add(self, rows: list[ClaimRow]) -> None:
-        fresh = [row for row in rows if row.id not in self._rows]
-        for row in fresh:
-            self._rows[row.id] = row
-            self._order.append(row.id)
-        for row in fresh:
-            self.add_row(*self._cells(row), key=str(row.id))
+    def set_show_article(self, show: bool) -> None:
+        """Hide the article column when every row is from one article."""
+        if show != self._show_article:
+            self._show_article = show
+            self._relayout(force=True)
 
     def show_rows(self, rows: list[ClaimRow], *, keep: int | None = None, row: int = 0) -> None:
         """Replace everything; put the cursor on claim `keep` if present, else on `row`."""
-        self.clear()
-        self._rows.clear()
-        self._order.clear()
+        screen_line = self._cursor - self._top
+        self._rows = []
+        self._index = {}
+        self._flat.clear()
         self._add(rows)
-        if keep is not None and keep in self._rows:
-            self.select_claim(keep)
-        elif self.row_count:
-            self.move_cursor(row=min(row, self.row_count - 1), animate=False)
+        if keep is not None and keep in self._index:
+            cursor = self._index[keep]
+        else:
+            cursor = min(row, max(0, len(self._rows) - 1))
+        self._top = max(0, cursor - max(0, screen_line))
+        self._relayout(force=True)
+        self._set_cursor(cursor, force=True)
 
     def append_rows(self, rows: list[ClaimRow]) -> None:
         self._add(rows)
+        self._relayout()
+        self.refresh()
 
     def drop_first(self, count: int) -> None:
         """Forget the top `count` rows, keeping the cursor on the same claim."""
-        current = self.current_claim()
-        for claim_id in self._order[:count]:
-            self._rows.pop(claim_id, None)
-            self.remove_row(str(claim_id))
-        del self._order[:count]
-        if current is not None:
-            self.select_claim(current.id)
+        count = min(count, len(self._rows))
+        for row in self._rows[:count]:
+            self._flat.pop(row.id, None)
+        del self._rows[:count]
+        self._reindex()
+        self._cursor = max(0, self._cursor - count)
+        self._top = max(0, self._top - count)
+        self._relayout()
+        self.refresh()
 
     def update_claim(self, row: ClaimRow) -> bool:
         """Show a changed claim in place; False when it is not loaded."""
-        if row.id not in self._rows:
+        index = self._index.get(row.id)
+        if index is None:
             return False
-        old = self._rows[row.id]
-        self._rows[row.id] = row
-        new_cells = self._cells(row)
-        old_cells = self._cells(old)
-        for (key, _, _), new, before in zip(
-            self._column_specs(), new_cells, old_cells, strict=True
-        ):
-            if str(new) != str(before) or key == "status":
-                self.update_cell(str(row.id), key, new)
+        self._rows[index] = row
+        self._flat[row.id] = _flat(row.text)
+        if not self._relayout():
+            self._refresh_row(index)
         return True
 
     def remove_claim(self, claim_id: int) -> None:
         """Take a claim out (it left the filter); the cursor stays on the same line."""
-        if claim_id not in self._rows:
+        index = self._index.get(claim_id)
+        if index is None:
             return
-        line = self.cursor_row
-        del self._rows[claim_id]
-        self._order.remove(claim_id)
-        try:
-            self.remove_row(str(claim_id))
-        except RowDoesNotExist:
-            return
-        if self.row_count:
-            self.move_cursor(row=min(line, self.row_count - 1), animate=False)
-
-    def _column_specs(self) -> list[tuple[str, str, int]]:
-        return [*FIXED_COLUMNS, ("claim", "Claim", self._claim_width), *TRAILING_COLUMNS]
-
-    # Cursor -----------------------------------------------------------------
-
-    @property
-    def loaded(self) -> list[ClaimRow]:
-        return [self._rows[claim_id] for claim_id in self._order]
-
-    def current_claim(self) -> ClaimRow | None:
-        if not self.row_count:
-            return None
-        try:
-            key = self.coordinate_to_cell_key(self.cursor_coordinate).row_key
-        except Exception:
-            return None
-        return self._rows.get(int(key.value)) if key.value is not None else None
+        del self._rows[index]
+        self._flat.pop(claim_id, None)
+        self._reindex()
+        self._relayout()
+        self.refresh()
+        cursor = min(self._cursor, max(0, len(self._rows) - 1))
+        self._set_cursor(cursor, force=True)
 
     def select_claim(self, claim_id: int) -> bool:
-        try:
-            index = self.get_row_index(str(claim_id))
-        except RowDoesNotExist:
+        index = self._index.get(claim_id)
+        if index is None:
             return False
-        self.move_cursor(row=index, animate=False)
+        self._set_cursor(index)
         return True
 
-    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        """Ask for the next page before the cursor reaches the end of what is loaded."""
-        line = event.cursor_row
-        if line >= self.row_count - EDGE:
+    def move_cursor(self, *, row: int) -> None:
+        self._set_cursor(row)
+
+    # Rows and columns -----------------------------------------------------------
+
+    def _add(self, rows: list[ClaimRow]) -> None:
+        for row in rows:
+            if row.id in self._index:
+                continue
+            self._index[row.id] = len(self._rows)
+            self._rows.append(row)
+            self._flat[row.id] = _flat(row.text)
+        self._reindex()
+
+    def _reindex(self) -> None:
+        self._index = {row.id: i for i, row in enumerate(self._rows)}
+
+    def _relayout(self, *, force: bool = False) -> bool:
+        """Recompute column widths; True (and a full repaint) when they changed."""
+        columns = layout_columns(self._rows, self.size.width, show_article=self._show_article)
+        if columns == self._columns and not force:
+            return False
+        self._columns = columns
+        self.refresh()
+        return True
+
+    def on_resize(self, _event: events.Resize) -> None:
+        self._relayout()
+        self._scroll_to_cursor()
+
+    # Cursor -------------------------------------------------------------------
+
+    @property
+    def _body_height(self) -> int:
+        return max(1, self.size.height - 1)
+
+    def _set_cursor(self, index: int, *, force: bool = False) -> None:
+        if not self._rows:
+            self._cursor = 0
+            self._top = 0
+            self.refresh()
+            self.post_message(self.Highlighted(self, None))
+            return
+        index = max(0, min(index, len(self._rows) - 1))
+        if index == self._cursor and not force:
+            return
+        old = self._cursor
+        self._cursor = index
+        if not self._scroll_to_cursor():
+            self._refresh_row(old)
+            self._refresh_row(index)
+        self.post_message(self.Highlighted(self, self._rows[index]))
+        if index >= len(self._rows) - EDGE:
             self.post_message(self.NeedRows(self, "down"))
-        elif line < EDGE:
+        elif index < EDGE:
             self.post_message(self.NeedRows(self, "up"))
+
+    def _scroll_to_cursor(self) -> bool:
+        """Bring the cursor's row on screen; True (and a full repaint) if the view moved."""
+        height = self._body_height
+        top = self._top
+        if self._cursor < top:
+            top = self._cursor
+        elif self._cursor >= top + height:
+            top = self._cursor - height + 1
+        top = max(0, min(top, max(0, len(self._rows) - height)))
+        if top == self._top:
+            return False
+        self._top = top
+        self.refresh()
+        return True
+
+    def _refresh_row(self, index: int) -> None:
+        line = index - self._top + 1
+        if 1 <= line < self.size.height:
+            self.refresh(Region(0, line, self.size.width, 1))
+
+    def action_cursor_up(self) -> None:
+        self._set_cursor(self._cursor - 1)
+
+    def action_cursor_down(self) -> None:
+        self._set_cursor(self._cursor + 1)
+
+    def action_page_up(self) -> None:
+        self._set_cursor(self._cursor - self._body_height)
+
+    def action_page_down(self) -> None:
+        self._set_cursor(self._cursor + self._body_height)
+
+    def action_first(self) -> None:
+        self._set_cursor(0)
+
+    def action_last(self) -> None:
+        self._set_cursor(len(self._rows) - 1)
+
+    def action_select(self) -> None:
+        current = self.current_claim()
+        if current is not None:
+            self.post_message(self.Selected(self, current))
+
+    def on_click(self, event: events.Click) -> None:
+        if event.y < 1:
+            return
+        index = self._top + event.y - 1
+        if index >= len(self._rows):
+            return
+        if index == self._cursor:
+            self.action_select()
+        else:
+            self._set_cursor(index)
+
+    def on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
+        event.stop()
+        self._set_cursor(self._cursor + 3)
+
+    def on_mouse_scroll_up(self, event: events.MouseScrollUp) -> None:
+        event.stop()
+        self._set_cursor(self._cursor - 3)
+
+    # Rendering ----------------------------------------------------------------
+
+    def notify_style_update(self) -> None:
+        self._styles.clear()
+        super().notify_style_update()
+
+    def _style(self, name: str) -> Style:
+        style = self._styles.get(name)
+        if style is None:
+            if name == "base":
+                style = self.rich_style
+            else:
+                style = self.rich_style + self.get_component_rich_style(f"claims-table--{name}")
+            self._styles[name] = style
+        return style
+
+    def _on_focus(self, event: events.Focus) -> None:
+        self._styles.clear()
+        self._refresh_row(self._cursor)
+
+    def _on_blur(self, event: events.Blur) -> None:
+        self._styles.clear()
+        self._refresh_row(self._cursor)
+
+    def _cells(self, row: ClaimRow) -> dict[str, str]:
+        return {
+            "status": f" {status_label(row.status)} ",
+            "score": f"{row.score:.2f}",
+            "claim": self._flat.get(row.id) or _flat(row.text),
+            "kind": row.kind,
+            "verdict": row.verdict or "",
+            "assignee": row.assignee or "",
+            "article": _flat(row.article_title),
+        }
+
+    def _line(self, cells: dict[str, str], style: Style, badge: Style | None) -> Strip:
+        segments: list[Segment] = [Segment(" ", style)]
+        last = len(self._columns) - 1
+        for i, column in enumerate(self._columns):
+            text = fit(cells[column.key], column.width, right=column.right)
+            if badge is not None and column.key == "status":
+                segments.append(Segment(text, badge))
+            else:
+                segments.append(Segment(text, style))
+            if i < last:
+                segments.append(Segment(" " * GAP, style))
+        return Strip(segments).adjust_cell_length(self.size.width, style)
+
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        if y == 0:
+            labels = {c.key: c.label for c in self._columns}
+            return self._line(labels, self._style("header"), None)
+        index = self._top + y - 1
+        if index >= len(self._rows):
+            return Strip.blank(width, self._style("base"))
+        row = self._rows[index]
+        if index == self._cursor:
+            style = self._style("cursor")
+        elif index % 2:
+            style = self._style("even-row")
+        else:
+            style = self._style("base")
+        badge = style + status_style(row.status)
+        return self._line(self._cells(row), style, badge)
