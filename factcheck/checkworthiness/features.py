@@ -186,10 +186,14 @@ def names(text: str) -> list[str]:
 
 def fired_cues(text: str, toks: list[str]) -> set[int]:
     """Indices (into `CUES`) of the binary cues present: the scoring fast path."""
+    return fired_cues_counted(toks, len(names(text)))
+
+
+def fired_cues_counted(toks: list[str], found: int) -> set[int]:
+    """`fired_cues` when the number of names is already known."""
     fired: set[int] = set()
     for word in _CUE_WORDS.intersection(toks):
         fired.update(_CUES_OF_WORD[word])
-    found = len(names(text))
     if found:
         fired.add(_I_NAME)
         if found >= 3:
@@ -259,9 +263,13 @@ def _shown_date(text: str, toks: list[str]) -> str:
     return m.group() if m else f"'{_first_word(toks, DATE_WORDS)}'"
 
 
-def evidence(cue: str, text: str) -> str:
-    """The words in `text` that triggered `cue`, phrased for a reason line."""
-    toks = tokens(text)
+def evidence(cue: str, text: str, toks: list[str] | None = None) -> str:
+    """The words in `text` that triggered `cue`, phrased for a reason line.
+
+    `toks` is `tokens(text)` when the caller has it already.
+    """
+    if toks is None:
+        toks = tokens(text)
     special: dict[str, Callable[[], str]] = {
         "number": lambda: _shown_number(text),
         "percent": lambda: _shown_percent(text, toks),
@@ -278,7 +286,7 @@ def evidence(cue: str, text: str) -> str:
     return _first_word(toks, lexicon)
 
 
-def describe(cue: str, text: str) -> str:
+def describe(cue: str, text: str, toks: list[str] | None = None) -> str:
     """A plain-English reason for `cue` in `text`, e.g. "contains a number: 2,223"."""
     template = CUES[CUE_INDEX[cue]].description
-    return template.format(evidence(cue, text)) if "{}" in template else template
+    return template.format(evidence(cue, text, toks)) if "{}" in template else template

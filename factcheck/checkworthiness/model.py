@@ -24,7 +24,9 @@ from factcheck.checkworthiness.features import (
     cues,
     describe,
     fired_cues,
+    fired_cues_counted,
     log_length,
+    names,
     tokens,
 )
 from factcheck.errors import FactcheckError
@@ -108,19 +110,48 @@ class Model:
         they show).
         """
         toks = tokens(text)
-        grams = dict.fromkeys(toks)
-        grams.update(dict.fromkeys(map(" ".join, pairwise(toks))))
-        get = self.gram_weights.get
-        weighted = [(w, g) for g in grams if (w := get(g, 0.0))]
-        fired = fired_cues(text, toks)
+        z, grams, weights, fired = self.parts_of_tokens(
+            toks, list(map(" ".join, pairwise(toks))), len(names(text))
+        )
+        return z, [(w, g) for w, g in zip(weights, grams, strict=True) if w], fired
+
+    def parts_of_tokens(
+        self,
+        toks: list[str],
+        bigrams: list[str],
+        n_names: int,
+        known: dict[str, float] | None = None,
+    ) -> tuple[float, list[str], list[float], set[int]]:
+        """`parts` from tokens already found: (logit, n-grams, their weights, fired cues).
+
+        The weights are 0.0 for n-grams the model does not know; a caller that explains
+        the score sorts them only when it needs to. `known` may hold the weights (0.0 when
+        the model lacks them) of n-grams that are likely to be asked for, those of the
+        sentence a span comes from: a small dict is faster to read than the model's
+        48,000 n-grams, which miss the CPU cache. N-grams not in it are looked up.
+        """
+        unique = dict.fromkeys(toks)
+        unique.update(dict.fromkeys(bigrams))
+        grams = list(unique)
+        if known is None:
+            weights = list(map(self.gram_weights.get, grams, repeat(0.0)))
+        else:
+            found = list(map(known.get, grams))
+            if None in found:
+                found = [
+                    self.gram_weights.get(g, 0.0) if w is None else w
+                    for g, w in zip(grams, found, strict=True)
+                ]
+            weights = found  # type: ignore[assignment]
+        fired = fired_cues_counted(toks, n_names)
         cw = self.cue_weights
         z = (
             self.bias
-            + sum(w for w, _ in weighted)
-            + sum(cw[i] for i in fired)
+            + sum(weights)
+            + sum(map(cw.__getitem__, fired))
             + cw[I_LOG_LENGTH] * log_length(toks)
         )
-        return z, weighted, fired
+        return z, grams, weights, fired
 
     def contributions(self, text: str) -> list[tuple[float, str]]:
         """(pull on the logit, reason text) for every feature present in `text`."""

@@ -110,7 +110,9 @@ def _claim(
         and not entities(span)
     ):
         return None  # "His initial business involved ...": narration about someone
-    value, checkworthy, reasons = score(Candidate(span, sentence, kind, cue, qs, ts, speaker, verb))
+    value, checkworthy, reasons = score(
+        Candidate(span, sentence, kind, cue, qs, ts, speaker, verb, offset=lo)
+    )
     return ClaimSpan(
         text=span,
         sentence=sentence,

@@ -16,8 +16,17 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
+from itertools import pairwise
+from operator import itemgetter
 
+from factcheck.checkworthiness.features import (
+    CUE_NAMES,
+    describe,
+    names,
+    tokens,
+)
+from factcheck.checkworthiness.model import load_model
 from factcheck.segmenter.types import Quantity, TimeRef
 from factcheck.segmenter.wordlists import wordset
 
@@ -56,12 +65,25 @@ _PRIOR = {
     "opinion": 0.26,
     "prediction": 0.24,
 }
-_VAGUE = re.compile(
+_KIND_LABEL = {
+    "comparison": "comparison",
+    "causal": "causal link",
+    "temporal": "schedule or date",
+    "personal": "personal history",
+    "opinion": "opinion",
+    "prediction": "prediction",
+}
+_VAGUE_WORDS = (
     r"\b(?:some|starting to|started to|growing|yet to|novel|very|upbeat|welcomed|aimed at|"
-    r"intended to|many of them|sort of|kind of)\b",
-    re.IGNORECASE,
+    r"intended to|many of them|sort of|kind of)\b"
 )
-_ENTITY = re.compile(r"(?<!^)(?<![.!?]\s)\b(?:[A-Z][a-z]+[A-Z]\w*|[A-Z]{2,}\w*|[A-Z][a-z'’\-]+)")
+_VAGUE = re.compile(_VAGUE_WORDS, re.IGNORECASE)
+# The same on lower-cased text: case-blind matching costs sre twice as much.
+_VAGUE_LOW = re.compile(_VAGUE_WORDS)
+_ENTITY_BODY = r"(?<!^)(?<![.!?]\s)\b(?:[A-Z][a-z]+[A-Z]\w*|[A-Z]{2,}\w*|[A-Z][a-z'’\-]+)"
+# The same matches, with the context checks moved after the first capital so that the
+# scan skips straight to capitals (tests/segmenter/test_fast_paths.py checks they agree).
+_ENTITY = re.compile(r"[A-Z](?<=(?<!^)(?<![.!?]\s)\b[A-Z])(?:[a-z]+[A-Z]\w*|[A-Z]+\w*|[a-z'’\-]+)")
 _NATIONALITY = wordset(
     "Chinese French British English American European Scottish Welsh Irish German Japanese "
     "Indian Korean Russian Italian Spanish African Asian Western Eastern Northern Southern I Mr "
@@ -81,6 +103,7 @@ class Candidate:
     times: list[TimeRef] = field(default_factory=list)
     speaker: str | None = None
     speaker_verb: str | None = None
+    offset: int | None = None  # where `text` starts in `sentence`, when the caller knows
 
 
 def entities(text: str) -> list[str]:
@@ -92,6 +115,17 @@ def entities(text: str) -> list[str]:
             continue
         found.append(word)
     return found
+
+
+def _vague(text: str) -> str | None:
+    """The first vague word or phrase in `text`, as written."""
+    low = text.lower()
+    if len(low) != len(text) or "ı" in low or "ſ" in low:
+        # letters whose lower case is longer, or that match ASCII only when case-blind
+        m = _VAGUE.search(text)
+        return m.group(0) if m else None
+    m = _VAGUE_LOW.search(low)
+    return text[m.start() : m.end()] if m else None
 
 
 def _describe(q: Quantity) -> str:
@@ -115,48 +149,83 @@ def score(candidate: Candidate) -> tuple[float, bool, list[str]]:
 
 def _model_score(c: Candidate) -> tuple[float, list[str]]:
     """The learned model on the span and its sentence, with its strongest reasons."""
-    from factcheck.checkworthiness.features import CUE_NAMES, describe
-    from factcheck.checkworthiness.model import load_model
-
     model = load_model()
-    z_span, grams, fired = model.parts(c.text)
-    z = (
-        z_span
-        if c.text.strip() == c.sentence.strip()
-        else 0.5 * (z_span + _sentence_logit(c.sentence))
-    )
+    toks = tokens(c.text)
+    bigrams = list(map(" ".join, pairwise(toks)))
+    if c.text.strip() == c.sentence.strip():
+        z, grams, weights, fired = model.parts_of_tokens(toks, bigrams, len(names(c.text)))
+    else:
+        sentence = _sentence(c.sentence)
+        # the span's n-grams are among its sentence's, whose weights are at hand
+        z_span, grams, weights, fired = model.parts_of_tokens(
+            toks, bigrams, len(names(c.text)), known=sentence.weights
+        )
+        z = 0.5 * (z_span + sentence.logit)
     p = _sigmoid(z)
     # Only what pushed the score the way it went. Numbers and names are already
     # described by the rules in their own words; the model adds the wording it learnt
     # from checked claims (one line) and stance cues such as hedges or opinion verbs.
-    sign = 1.0 if p >= model.threshold else -1.0
+    positive = p >= model.threshold
     reasons: list[str] = []
-    for i in sorted(fired, key=lambda i: -abs(model.cue_weights[i])):
-        if model.cue_weights[i] * sign > 0 and CUE_NAMES[i] in _MODEL_CUES:
-            reasons.append(describe(CUE_NAMES[i], c.text))
+    for i, name in _cue_order(positive):
+        if i in fired:
+            reasons.append(describe(name, c.text, toks))
             if len(reasons) == MODEL_REASONS:
                 break
     words: list[str] = []
-    for weight, gram in sorted(grams, key=lambda g: -abs(g[0])):
-        if weight * sign <= 0 or set(gram.split()) <= _FUNCTION_WORDS:
+    # strongest first among those pulling the right way; a stable sort keeps ties in order
+    ranked = sorted(zip(weights, grams, strict=True), key=itemgetter(0), reverse=positive)
+    for weight, gram in ranked:
+        if (weight <= 0) if positive else (weight >= 0):
+            break
+        shown = _shown_gram(gram)
+        if shown is None:
             continue
-        shown = gram.replace("_num", "<number>").replace("_year", "<year>")
         if not any(shown in w or w in shown for w in words):
             words.append(shown)
             if len(words) == 3:
                 break
     if words:
-        side = "checked claims" if sign > 0 else "talk that is not a claim"
+        side = "checked claims" if positive else "talk that is not a claim"
         reasons.append(f"wording common in {side}: " + ", ".join(f"'{w}'" for w in words))
     return p, reasons
 
 
-@lru_cache(maxsize=256)
-def _sentence_logit(sentence: str) -> float:
-    """Cached: a sentence with several claims is read once."""
-    from factcheck.checkworthiness.model import load_model
+@lru_cache(maxsize=8192)
+def _shown_gram(gram: str) -> str | None:
+    """How a reason shows an n-gram; None for one made of function words only."""
+    if set(gram.split()) <= _FUNCTION_WORDS:
+        return None
+    return gram.replace("_num", "<number>").replace("_year", "<year>")
 
-    return load_model().logit(sentence)
+
+@cache
+def _cue_order(positive: bool) -> tuple[tuple[int, str], ...]:
+    """The model cues worth a reason that pull the given way, strongest first."""
+    weights = load_model().cue_weights
+    sign = 1.0 if positive else -1.0
+    chosen = [
+        i for i, name in enumerate(CUE_NAMES) if name in _MODEL_CUES and weights[i] * sign > 0
+    ]
+    return tuple((i, CUE_NAMES[i]) for i in sorted(chosen, key=lambda i: -abs(weights[i])))
+
+
+@dataclass(frozen=True, slots=True)
+class _Sentence:
+    """A sentence as the model reads it, shared by the claims carved from it."""
+
+    logit: float
+    weights: dict[str, float]  # the weight of each of its n-grams (0.0 if unknown)
+
+
+@lru_cache(maxsize=256)
+def _sentence(sentence: str) -> _Sentence:
+    """Cached: a sentence with several claims is read once."""
+    toks = tokens(sentence)
+    z, grams, weights, _ = load_model().parts_of_tokens(
+        toks, list(map(" ".join, pairwise(toks))), len(names(sentence))
+    )
+    return _Sentence(z, dict(zip(grams, weights, strict=True)))
 
 
 def _sigmoid(z: float) -> float:
@@ -171,19 +240,10 @@ def rule_score(candidate: Candidate) -> tuple[float, list[str]]:
     c = candidate
     value = _PRIOR.get(c.kind, 0.5)
     reasons: list[str] = []
-    cue = f": '{c.cue}'" if c.cue else ""
-    kind_reason = {
-        "quantity": None,
-        "comparison": f"comparison{cue}",
-        "causal": f"causal link{cue}",
-        "temporal": f"schedule or date{cue}",
-        "personal": f"personal history{cue}",
-        "opinion": f"opinion{cue}",
-        "prediction": f"prediction{cue}",
-        "fact": "factual statement",
-    }.get(c.kind)
-    if kind_reason:
-        reasons.append(kind_reason)
+    if c.kind == "fact":
+        reasons.append("factual statement")
+    elif (label := _KIND_LABEL.get(c.kind)) is not None:
+        reasons.append(f"{label}: '{c.cue}'" if c.cue else label)
     counts = [q for q in c.quantities if not (q.unit in ("years", "months") and q.value < 100)]
     if counts:
         value += 0.12 if c.kind in ("quantity", "comparison", "causal", "fact") else 0.04
@@ -203,9 +263,9 @@ def rule_score(candidate: Candidate) -> tuple[float, list[str]]:
         reasons.append(f"attributed {c.kind}: '{c.speaker} {c.speaker_verb or 'says'}'")
     elif c.speaker:
         reasons.append(f"attributed to {c.speaker}")
-    if (m := _VAGUE.search(c.text)) is not None and not counts:
+    if not counts and (vague := _vague(c.text)) is not None:
         value -= 0.1
-        reasons.append(f"vague wording: '{m.group(0)}'")
+        reasons.append(f"vague wording: '{vague}'")
     if len(c.text) < 25 and not counts:
         value -= 0.05
         reasons.append("short")

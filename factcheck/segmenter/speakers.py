@@ -31,7 +31,9 @@ OPINION_VERBS = wordset(
 KEEP_IN_SPAN = frozenset(["deny", "denies", "denied"])
 PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i"])
 _NAME_TOKEN = r"(?:[A-Z][a-zA-Z'’\-]+|[A-Z]\.|de|van|von|der|le|la|du|da|bin|al)"
-_NAME = re.compile(rf"\b[A-Z][a-zA-Z'’\-]+(?:\s+{_NAME_TOKEN}){{1,3}}")
+_NAME_BODY = rf"\b[A-Z][a-zA-Z'’\-]+(?:\s+{_NAME_TOKEN}){{1,3}}"
+# The same, the word-boundary test after the first capital so the scan skips to capitals.
+_NAME = re.compile(rf"[A-Z](?<=\b[A-Z])[a-zA-Z'’\-]+(?:\s+{_NAME_TOKEN}){{1,3}}")
 _NOT_PERSON = wordset(
     "the a an in on at of for but and it its this that these those he she they we his her their "
     "committee association party parliament court government department ministry council "

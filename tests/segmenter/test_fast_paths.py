@@ -6,13 +6,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck.segmenter.quantities import _NUMBER_BODY, _NUMBER_RE
+from factcheck.segmenter.scoring import _ENTITY, _ENTITY_BODY, _VAGUE, _vague
 from factcheck.segmenter.spans import _SPLIT, _SPLIT_BODY, token_count, tokens
-from factcheck.segmenter.speakers import find_attribution, has_speech_verb
+from factcheck.segmenter.speakers import _NAME, _NAME_BODY, find_attribution, has_speech_verb
 
 WORDS = st.sampled_from(
     ["said", "Said", "says", "according", "to", "he", "she", "Mr", "Smith", "a", "million",
      "dozen", "US$3", "£2bn", "5%", "2,223", "one", "twenty-one", "half", "and", "with", "which",
-     ",", ";", " - ", "—", "(", ")", "\n", "It is clear that", "believes", "the", "rose"]
+     ",", ";", " - ", "—", "(", ")", "\n", "It is clear that", "believes", "the", "rose",
+     "Some", "SOME", "ſome", "İntended to", "very", "McDonald", "O’Neill", "US", ". Then", "BBC"]
 )  # fmt: skip
 TEXTS = st.one_of(
     st.text(max_size=200),
@@ -44,8 +46,21 @@ def test_has_speech_verb_reads_whole_words() -> None:
 @given(TEXTS)
 def test_guarded_regexes_match_as_the_unguarded_ones_do(text: str) -> None:
     """The leading lookaheads only restate where a match can begin."""
-    for guarded, body in ((_NUMBER_RE, _NUMBER_BODY), (_SPLIT, _SPLIT_BODY)):
+    pairs = (
+        (_NUMBER_RE, _NUMBER_BODY),
+        (_SPLIT, _SPLIT_BODY),
+        (_ENTITY, _ENTITY_BODY),
+        (_NAME, _NAME_BODY),
+    )
+    for guarded, body in pairs:
         bare = re.compile(body, guarded.flags)
         assert [(m.span(), m.groupdict()) for m in guarded.finditer(text)] == [
             (m.span(), m.groupdict()) for m in bare.finditer(text)
         ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXTS)
+def test_vague_wording_on_lower_case_text_is_the_case_blind_match(text: str) -> None:
+    m = _VAGUE.search(text)
+    assert _vague(text) == (m.group(0) if m else None)
