@@ -59,6 +59,9 @@ class ClaimFilter:
     article_id: int | None = None
     assignee: str | None = None
     search: str | None = None
+    # Claims whose text vanished from a later revision of their article: kept with
+    # their history, but out of the work queues unless asked for.
+    include_withdrawn: bool = False
 
 
 _ROW_COLUMNS = (
@@ -135,6 +138,8 @@ def _checked(values: frozenset[str] | None, allowed: tuple[str, ...], what: str)
 
 def _conditions(flt: ClaimFilter, *, with_statuses: bool = True) -> list[ColumnElement[bool]]:
     conds: list[ColumnElement[bool]] = []
+    if not flt.include_withdrawn:
+        conds.append(Claim.withdrawn.is_(False))
     statuses = _checked(flt.statuses, STATUSES, "status")
     kinds = _checked(flt.kinds, KINDS, "kind")
     if with_statuses and flt.statuses is not None:

@@ -256,3 +256,22 @@ def test_sqlite_pages_seek_an_index_never_scan_and_sort(
     plan = _plans_of(crowded.db, run)
     assert any(index in line for line in plan), plan
     assert not any(line.startswith("SCAN claim") and "INDEX" not in line for line in plan), plan
+
+
+def test_withdrawn_claims_leave_the_queues_but_not_the_database(db: Database) -> None:
+    from sqlalchemy import update
+
+    from factcheck.store.models import Claim
+    from factcheck.workflow import ClaimFilter, count_claims, list_claims, status_counts
+
+    article = add_article(db)
+    ids = add_claims(db, article, 3)
+    with db.transaction() as s:
+        s.execute(update(Claim).where(Claim.id == ids[0]).values(withdrawn=True))
+    with db.session() as s:
+        shown = {r.id for r in list_claims(s, ClaimFilter(), limit=10)}
+        assert shown == set(ids[1:])
+        assert count_claims(s, ClaimFilter()) == 2
+        assert sum(status_counts(s, ClaimFilter()).values()) == 2
+        every = ClaimFilter(include_withdrawn=True)
+        assert {r.id for r in list_claims(s, every, limit=10)} == set(ids)
