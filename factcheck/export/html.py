@@ -19,7 +19,15 @@ from html import escape
 from typing import TYPE_CHECKING, TextIO
 
 from factcheck.export import claimreview
-from factcheck.export.common import by_article, claim_anchor, day, iso, one_line, safe_http_url
+from factcheck.export.common import (
+    by_article,
+    claim_anchor,
+    day,
+    iso,
+    one_line,
+    revision_line,
+    safe_http_url,
+)
 from factcheck.export.registry import register
 
 if TYPE_CHECKING:
@@ -210,7 +218,7 @@ def verdict_chart(
 def _write_article_head(report: Report, palette: Palette, a: ArticleRecord, out: TextIO) -> None:
     out.write(f'<section class="card article" id="article-{a.id}">\n')
     out.write(f"<h2>{esc(one_line(a.title)) or 'Untitled article'}</h2>\n")
-    meta = [esc(a.outlet), esc(a.author), esc(day(a.published))]
+    meta = [esc(a.outlet), esc(a.author), esc(day(a.published)), esc(revision_line(a))]
     if a.url:
         meta.append(link("original article", a.url) if safe_http_url(a.url) else esc(a.url))
     out.write(f'<p class="meta">{" · ".join(m for m in meta if m)}</p>\n')

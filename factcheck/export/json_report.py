@@ -68,6 +68,8 @@ def article_json(a: ArticleRecord) -> dict[str, Any]:
         "published": iso(a.published),
         "language": a.language,
         "ingested_at": iso(a.ingested_at),
+        "revision": a.revision,
+        "revised_at": iso(a.revised_at),
         "text": a.text,
     }
 

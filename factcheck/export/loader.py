@@ -134,6 +134,8 @@ class ArticleRecord:
     published: date | None
     language: str
     ingested_at: str | None
+    revision: int  # the article revision the report covers (1 until corrected)
+    revised_at: str | None
     text: str | None  # None when the caller did not ask for the text
 
 
@@ -262,6 +264,8 @@ _ARTICLE_COLUMNS = (
     Article.published,
     Article.language,
     Article.ingested_at,
+    Article.revision,
+    Article.revised_at,
 )
 _SOURCE_COLUMNS = (
     Source.claim_id,
@@ -364,7 +368,11 @@ class Report:
         self, statuses: frozenset[str] | None = None, article_id: int | None = None
     ) -> list[Any]:
         wanted = self.statuses if statuses is None else self.statuses & statuses
-        conditions: list[Any] = [self._status_column().in_(sorted(wanted))]
+        conditions: list[Any] = [
+            self._status_column().in_(sorted(wanted)),
+            # A claim withdrawn by a later revision is no longer in the article.
+            Claim.withdrawn.is_(False),
+        ]
         aid = article_id if article_id is not None else self.article_id
         if aid is not None:
             conditions.append(Claim.article_id == aid)
@@ -489,7 +497,9 @@ class Report:
             published=r[5],
             language=r[6],
             ingested_at=timestamp(r[7]),
-            text=r[8] if with_text else None,
+            revision=r[8],
+            revised_at=timestamp(r[9]),
+            text=r[10] if with_text else None,
         )
 
     def _sources(self, ids: Sequence[int]) -> dict[int, tuple[SourceRecord, ...]]:

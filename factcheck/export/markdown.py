@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, TextIO
 
-from factcheck.export.common import by_article, day, one_line, safe_http_url
+from factcheck.export.common import by_article, day, one_line, revision_line, safe_http_url
 from factcheck.export.registry import register
 
 if TYPE_CHECKING:
@@ -101,6 +101,7 @@ def write_markdown(report: Report, out: TextIO) -> int:
 def _write_article_head(report: Report, a: ArticleRecord, out: TextIO) -> None:
     out.write(f"\n---\n\n## {md(a.title) or 'Untitled article'}\n\n")
     meta = [f"*{md(a.outlet)}*" if a.outlet else "", md(a.author), day(a.published)]
+    meta.append(revision_line(a))
     if a.url:
         meta.append(md_link("original article", a.url) if safe_http_url(a.url) else md(a.url))
     meta_line = " · ".join(m for m in meta if m)

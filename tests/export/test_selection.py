@@ -112,3 +112,25 @@ def test_stream_loads_each_article_text_once_per_article(db: Database) -> None:
     articles = {id(c.article) for c in claims}
     assert len(articles) == 3
     assert all(c.article.text == "x" * 100 for c in claims)
+
+
+def test_reports_state_the_revision_and_leave_out_withdrawn_claims(
+    db: Database, seeded: Seeded, approved_ids: set[int]
+) -> None:
+    from sqlalchemy import update
+
+    gone = min(approved_ids)
+    with db.transaction() as s:
+        article_id = s.get(Claim, gone).article_id  # type: ignore[union-attr]
+        s.execute(
+            update(Article)
+            .where(Article.id == article_id)
+            .values(revision=3, revised_at=datetime(2026, 3, 2, tzinfo=UTC))
+        )
+        s.execute(update(Claim).where(Claim.id == gone).values(withdrawn=True))
+    assert _claim_ids(db) == approved_ids - {gone}
+    markdown, _ = render(db, "markdown")
+    assert "covers revision 3 (revised 2026-03-02)" in markdown
+    doc = json.loads(render(db, "json")[0])
+    revised = [a for a in doc["articles"] if a["id"] == article_id]
+    assert revised and revised[0]["revision"] == 3
