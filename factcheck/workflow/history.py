@@ -40,6 +40,11 @@ _PAST: dict[str, str] = {
     VERDICT_SET: "set the verdict",
     ASSIGNED: "changed the assignee",
     NOTE: "added a note",
+    # Written when a corrected article is re-ingested (factcheck.revisions).
+    "text_changed": "saw its wording change in a new revision of the article",
+    "withdrawn": "saw it disappear from a new revision of the article (withdrawn)",
+    "restored": "saw it come back in a new revision of the article",
+    "change_acknowledged": "acknowledged the changed wording",
 }
 
 
