@@ -302,14 +302,14 @@ def attach_file(
     file_uri = file.resolve().as_uri()
     text_hash = content_hash(found.text, body)
     with db.transaction() as s:
-        if address is not None:
-            from factcheck.workflow import add_source
+        from factcheck.workflow import add_file_source, add_source
 
+        if address is not None:
             info = add_source(
                 s, claim_id, actor, address, title=title or found.title, note=note, stance=stance
             )
         else:
-            info = _add_file_source(
+            info = add_file_source(
                 s, claim_id, actor, file_uri, title=title or found.title, note=note, stance=stance
             )
         row = SourceSnapshot(
@@ -354,74 +354,3 @@ def _read_file(file: Path, limit: int) -> bytes:
     if not data.strip():
         raise InvalidInput(f"{file}: the file is empty")
     return data
-
-
-def _add_file_source(
-    s: Session,
-    claim_id: int,
-    actor: str,
-    file_uri: str,
-    *,
-    title: str | None,
-    note: str | None,
-    stance: str,
-) -> SourceInfo:
-    """A source whose address is a local file: the same rules and history as add_source.
-
-    `add_source` accepts only http(s) URLs (reports render them as links), so this uses
-    the workflow's own checks (status, version, history) rather than restating them.
-    """
-    from sqlalchemy.exc import IntegrityError
-
-    from factcheck.store.models import Stance
-    from factcheck.store.queries import source_info
-    from factcheck.workflow import history
-    from factcheck.workflow.actions import (
-        _load,
-        _name,
-        _optional_text,
-        _require_evidence_status,
-        _save,
-        _source_snapshot,
-    )
-    from factcheck.workflow.sources import MAX_TITLE_LENGTH, parse_stance
-
-    actor = _name(actor, "the reviewer's name")
-    stance_value = parse_stance(stance)
-    title_text = _optional_text(_clip(title, MAX_TITLE_LENGTH), "title", MAX_TITLE_LENGTH)
-    note_text = _optional_text(note, "note")
-    if len(file_uri) > 2000:
-        raise InvalidInput("the file's path is longer than 2000 characters")
-    claim = _load(s, claim_id, None)
-    status = _require_evidence_status(claim, "add a source to")
-    duplicate = s.scalar(
-        select(Source.id).where(Source.claim_id == claim_id, Source.url == file_uri)
-    )
-    if duplicate is not None:
-        raise InvalidInput(f"claim {claim_id} already has this file (#{duplicate}): {file_uri}")
-    at = _now()
-    source = Source(
-        claim_id=claim_id,
-        url=file_uri,
-        title=title_text,
-        note=note_text,
-        stance=Stance(stance_value),
-        added_by=actor,
-        added_at=at,
-    )
-    s.add(source)
-    try:
-        s.flush()
-    except IntegrityError:
-        raise InvalidInput(f"claim {claim_id} already has this file: {file_uri}") from None
-    _save(
-        s,
-        claim,
-        actor,
-        history.SOURCE_ADDED,
-        at,
-        from_status=status,
-        to_status=status,
-        details={"source": _source_snapshot(source)},
-    )
-    return source_info(source)

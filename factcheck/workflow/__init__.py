@@ -29,6 +29,7 @@ from factcheck.store.views import (
     SourceInfo,
 )
 from factcheck.workflow.actions import (
+    add_file_source,
     add_note,
     add_source,
     approve,
@@ -72,6 +73,7 @@ __all__ = [
     "RatingInfo",
     "Rules",
     "SourceInfo",
+    "add_file_source",
     "add_note",
     "add_source",
     "allowed_actions",

@@ -250,22 +250,79 @@ def add_source(
     expected_version: int | None = None,
 ) -> SourceInfo:
     """Attach a source (an http(s) URL, once per claim) with its stance."""
+    return _attach(
+        s,
+        claim_id,
+        actor,
+        validate_source_url(url),
+        title=title,
+        note=note,
+        stance=stance,
+        expected_version=expected_version,
+        what="source",
+    )
+
+
+def add_file_source(
+    s: Session,
+    claim_id: int,
+    actor: str,
+    file_uri: str,
+    *,
+    title: str | None = None,
+    note: str | None = None,
+    stance: str = "supports",
+    expected_version: int | None = None,
+) -> SourceInfo:
+    """Attach a local file (a saved page, a PDF) by its file: URI, with the same rules.
+
+    Only `factcheck.evidence.attach_file` calls this, after reading the file, so the
+    address is not typed by a user and is not a link reports may render.
+    """
+    if not file_uri.startswith("file:"):
+        raise InvalidInput(f"not a file address: {file_uri!r}")
+    if len(file_uri) > 2000:
+        raise InvalidInput("the file's path is longer than 2000 characters")
+    return _attach(
+        s,
+        claim_id,
+        actor,
+        file_uri,
+        title=title[:MAX_TITLE_LENGTH] if title else title,
+        note=note,
+        stance=stance,
+        expected_version=expected_version,
+        what="file",
+    )
+
+
+def _attach(
+    s: Session,
+    claim_id: int,
+    actor: str,
+    address: str,
+    *,
+    title: str | None,
+    note: str | None,
+    stance: str,
+    expected_version: int | None,
+    what: str,
+) -> SourceInfo:
     actor = _name(actor, "the reviewer's name")
-    normalized = validate_source_url(url)
     stance_value = parse_stance(stance)
     title_text = _optional_text(title, "title", MAX_TITLE_LENGTH)
     note_text = _optional_text(note, "note")
     claim = _load(s, claim_id, expected_version)
     status = _require_evidence_status(claim, "add a source to")
     duplicate = s.scalar(
-        select(Source.id).where(Source.claim_id == claim_id, Source.url == normalized)
+        select(Source.id).where(Source.claim_id == claim_id, Source.url == address)
     )
     if duplicate is not None:
-        raise InvalidInput(f"claim {claim_id} already has this source (#{duplicate}): {normalized}")
+        raise InvalidInput(f"claim {claim_id} already has this {what} (#{duplicate}): {address}")
     at = _now()
     source = Source(
         claim_id=claim_id,
-        url=normalized,
+        url=address,
         title=title_text,
         note=note_text,
         stance=Stance(stance_value),
@@ -278,7 +335,7 @@ def add_source(
     try:
         _flush(s, claim_id)
     except IntegrityError:
-        raise InvalidInput(f"claim {claim_id} already has this source: {normalized}") from None
+        raise InvalidInput(f"claim {claim_id} already has this {what}: {address}") from None
     _save(
         s,
         claim,
