@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from factcheck.segmenter.wordlists import wordset
 
 _BLOCK_BREAK = re.compile(r"\n[ \t]*\n+")
+_SENTENCE_END = re.compile(r"[.?!]")
 _LINE_END = re.compile(r"[.!?:;\"”’')\]]$")
 # nupunkt keeps "in the West. His take" together; split where a plain word of three or
 # more letters ends a sentence and a capitalised word follows.
@@ -61,7 +62,9 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for b_start, b_end in blocks(text):
         block = text[b_start:b_end]
-        for s, e in nupunkt.sent_spans(block):
+        # nupunkt only ends sentences at . ? ! (a heading or a list item has none)
+        whole = [(0, len(block))]
+        for s, e in nupunkt.sent_spans(block) if _SENTENCE_END.search(block) else whole:
             piece = block[s:e]
             lead = len(piece) - len(piece.lstrip())
             trail = len(piece) - len(piece.rstrip())

@@ -64,3 +64,12 @@ def test_guarded_regexes_match_as_the_unguarded_ones_do(text: str) -> None:
 def test_vague_wording_on_lower_case_text_is_the_case_blind_match(text: str) -> None:
     m = _VAGUE.search(text)
     assert _vague(text) == (m.group(0) if m else None)
+
+
+@settings(max_examples=200, deadline=None)
+@given(TEXTS.map(lambda t: t.replace(".", " ").replace("?", " ").replace("!", " ")))
+def test_nupunkt_keeps_a_block_without_sentence_ends_whole(text: str) -> None:
+    """split_sentences skips nupunkt for such blocks."""
+    import nupunkt
+
+    assert nupunkt.sent_spans(text) == ([(0, len(text))] if text else [])
