@@ -104,16 +104,24 @@ def _word_value(word: str) -> float:
     return float(_SMALL.get(word, 0))
 
 
+# Bound words in the order they are tried: by group, longest first within a group.
+_BOUND_WORDS: tuple[tuple[tuple[str, ...], Bound], ...] = (
+    (_EXACT_OVERRIDE, "exact"), (_LOWER, "lower"), (_UPPER, "upper"), (_APPROX, "approx"),
+)  # fmt: skip
+_BOUND_GROUPS = tuple(
+    (tuple(sorted(words, key=len, reverse=True)), bound) for words, bound in _BOUND_WORDS
+)
+
+
 def _bound_before(text: str, start: int) -> tuple[Bound, int]:
     """The bound given by the words right before a number, and where those words start."""
     window = text[max(0, start - 24) : start]
     stripped = window.rstrip()
     low = stripped.lower()
-    groups: tuple[tuple[tuple[str, ...], Bound], ...] = (
-        (_EXACT_OVERRIDE, "exact"), (_LOWER, "lower"), (_UPPER, "upper"), (_APPROX, "approx"),
-    )  # fmt: skip
-    for words, bound in groups:
-        for w in sorted(words, key=len, reverse=True):
+    for words, bound in _BOUND_GROUPS:
+        if not low.endswith(words):
+            continue  # none of the group's words ends the window: the common case
+        for w in words:
             if low.endswith(w) and (len(low) == len(w) or not low[-len(w) - 1].isalnum()):
                 return bound, start - (len(window) - len(stripped)) - len(w)
     return "exact", start
