@@ -64,3 +64,27 @@ def test_weekday_resolves_only_with_a_date() -> None:
     assert one("The vote takes place on Friday").date is None
     t = one("The vote takes place on Friday", date(2005, 3, 2))
     assert t.granularity == "day" and t.date is not None
+
+
+@pytest.mark.parametrize("year", [1500, 1899, 1953, 2004, 2099])
+def test_calendar_dates_read_as_dateparser_reads_them(year: int) -> None:
+    """The fast path for "14 May 2018" and "May 2018" agrees with dateparser."""
+    from factcheck.segmenter.times import _calendar_date, _dateparser
+
+    full = [
+        f"{day}{suffix} {month} {year}"
+        for day, suffix in ((1, "st"), (2, ""), (22, "nd"), (29, ""), (31, "st"))
+        for month in ("January", "feb", "MARCH", "May", "Sept", "dec")
+    ] + [f"{month}. {day}, {year}" for month in ("Jun", "October") for day in (3, 30)]
+    read = 0
+    for expression in full:
+        fast, slow = _calendar_date(expression), _dateparser(expression, None)
+        assert fast is None or fast == slow, expression
+        read += fast is not None
+    assert read >= len(full) - 6  # only impossible days (31 February) are left out
+    for month in ("January", "Feb.", "May,", "Sept", "december"):
+        expression = f"{month} {year}"
+        fast, slow = _calendar_date(expression), _dateparser(expression, None)
+        assert fast is not None and slow is not None and fast == slow.replace(day=1), expression
+    assert _calendar_date(f"31 February {year}") is None  # left to dateparser
+    assert _calendar_date(f"1th May {year}") is None
