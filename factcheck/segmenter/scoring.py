@@ -17,7 +17,7 @@ import math
 import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from itertools import pairwise
+from itertools import compress, pairwise
 from operator import itemgetter
 
 from factcheck.checkworthiness.features import (
@@ -174,7 +174,8 @@ def _model_score(c: Candidate) -> tuple[float, list[str]]:
                 break
     words: list[str] = []
     # strongest first among those pulling the right way; a stable sort keeps ties in order
-    ranked = sorted(zip(weights, grams, strict=True), key=itemgetter(0), reverse=positive)
+    known = compress(zip(weights, grams, strict=True), weights)  # n-grams the model weighs
+    ranked = sorted(known, key=itemgetter(0), reverse=positive)
     for weight, gram in ranked:
         if (weight <= 0) if positive else (weight >= 0):
             break
