@@ -149,10 +149,13 @@ class Backend:
     def perform(
         self, action: str, claim_id: int, expected_version: int | None, **kwargs: Any
     ) -> ClaimDetail:
-        """Run one workflow action in one transaction, then read the claim back."""
+        """Run one workflow action in one transaction, then read the claim back.
+
+        The actor goes by keyword: `remove_source` takes the source id before it.
+        """
         function = getattr(wf, ACTIONS[action])
         with self.db.transaction() as s:
-            function(s, claim_id, self.user, **kwargs, expected_version=expected_version)
+            function(s, claim_id, actor=self.user, **kwargs, expected_version=expected_version)
         return self.detail(claim_id)
 
     # Export -------------------------------------------------------------

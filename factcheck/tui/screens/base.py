@@ -26,6 +26,7 @@ from factcheck.tui.dialogs.assign import AssignDialog, AssignInput
 from factcheck.tui.dialogs.confirm import ConfirmDialog
 from factcheck.tui.dialogs.export import ExportDialog
 from factcheck.tui.dialogs.reason import ReasonDialog
+from factcheck.tui.dialogs.remove_source import RemoveSourceDialog
 from factcheck.tui.dialogs.verdict import VerdictDialog, VerdictInput
 
 if TYPE_CHECKING:
@@ -73,6 +74,7 @@ class ClaimActionsScreen(Screen[None]):
         Binding("r", "start", "Start", id="claim.start"),
         Binding("R", "stop", "Stop research", show=False, id="claim.stop"),
         Binding("s", "add_source", "Source", id="claim.add_source"),
+        Binding("d", "remove_source", "Remove source", show=False, id="claim.remove_source"),
         Binding("v", "verdict", "Verdict", id="claim.verdict"),
         Binding("u", "submit", "Submit", id="claim.submit"),
         Binding("a", "approve", "Approve", id="claim.approve"),
@@ -277,6 +279,48 @@ class ClaimActionsScreen(Screen[None]):
                 )
 
         self.app.push_screen(AddSourceDialog(row.text), done)
+
+    def action_remove_source(self) -> None:
+        if row := self._target():
+            self._open_remove_source(row)
+
+    @work(thread=True, group="dialog-data")
+    def _open_remove_source(self, row: ClaimRow) -> None:
+        try:
+            detail = self.backend.detail(row.id)
+        except FactcheckError as exc:
+            self.app.call_from_thread(self.notify, str(exc), severity="error")
+            return
+        self.app.call_from_thread(self._choose_source_to_remove, detail)
+
+    def _choose_source_to_remove(self, detail: ClaimDetail) -> None:
+        """One source: straight to the confirmation; several: pick one first."""
+        if not detail.sources:
+            self.notify(f"Claim {detail.row.id} has no sources.", severity="warning")
+            return
+        if len(detail.sources) == 1:
+            self._confirm_remove_source(detail, detail.sources[0].id)
+            return
+
+        def chosen(source_id: int | None) -> None:
+            if source_id is not None:
+                self._confirm_remove_source(detail, source_id)
+
+        self.app.push_screen(RemoveSourceDialog(detail.sources, detail.row.id), chosen)
+
+    def _confirm_remove_source(self, detail: ClaimDetail, source_id: int) -> None:
+        source = next(s for s in detail.sources if s.id == source_id)
+        name = source.title or source.url
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                self.perform("remove_source", detail.row, source_id=source_id)
+
+        question = (
+            f"Remove source “{name}” ({source.stance}) from claim {detail.row.id}? "
+            "It stays in the claim's history."
+        )
+        self.app.push_screen(ConfirmDialog("Remove source", question, yes="Remove"), answer)
 
     def action_verdict(self) -> None:
         if row := self._target():

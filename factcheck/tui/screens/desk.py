@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from factcheck.workflow import ArticleRow, ClaimDetail, ClaimFilter, ClaimRow
 
 SORTS: tuple[str, ...] = ("score", "position", "updated")
+Stamp = tuple[int, int]
 PAGE_SIZE = 100
 MAX_PAGES = 4
 
@@ -75,14 +76,14 @@ class DeskScreen(ClaimActionsScreen):
 
     @dataclass
     class PageLoaded(Message):
-        generation: int
+        stamp: Stamp
         mode: Literal["reset", "down", "up", "replace"]
         rows: list[ClaimRow]
         keep: int | None = None
 
     @dataclass
     class CountsLoaded(Message):
-        generation: int
+        stamp: Stamp
         counts: Counts
 
     @dataclass
@@ -110,6 +111,7 @@ class DeskScreen(ClaimActionsScreen):
         )
         self.counts: Counts | None = None
         self._generation = 0
+        self._changes = 0  # claims changed here; reads started before a change are stale
         self._loading = False
         self._detail: ClaimDetail | None = None
         self._articles: dict[int, ArticleRow] = {}
@@ -153,14 +155,14 @@ class DeskScreen(ClaimActionsScreen):
         self._generation += 1
         self.window.reset()
         self._loading = True
-        self._load_page(self._generation, self.flt, self.sort, None, PAGE_SIZE, "reset", keep)
-        self._load_counts(self._generation, self.flt)
+        self._load_page(self._stamp(), self.flt, self.sort, None, PAGE_SIZE, "reset", keep)
+        self._load_counts(self._stamp(), self.flt)
         self._update_summary()
 
     @work(thread=True, group="page")
     def _load_page(
         self,
-        generation: int,
+        stamp: Stamp,
         flt: ClaimFilter,
         sort: str,
         after: tuple[Any, ...] | None,
@@ -173,17 +175,17 @@ class DeskScreen(ClaimActionsScreen):
         except FactcheckError as exc:
             self.post_message(self.LoadFailed(str(exc)))
             return
-        self.post_message(self.PageLoaded(generation, mode, rows, keep))
+        self.post_message(self.PageLoaded(stamp, mode, rows, keep))
 
     @work(thread=True, group="counts", exclusive=True)
-    def _load_counts(self, generation: int, flt: ClaimFilter) -> None:
+    def _load_counts(self, stamp: Stamp, flt: ClaimFilter) -> None:
         try:
             counts = self.backend.counts(flt)
         except FactcheckError as exc:
             self.post_message(self.LoadFailed(str(exc)))
             return
         if not get_current_worker().is_cancelled:
-            self.post_message(self.CountsLoaded(generation, counts))
+            self.post_message(self.CountsLoaded(stamp, counts))
 
     @work(thread=True, group="articles", exclusive=True)
     def _load_articles(self) -> None:
@@ -206,9 +208,11 @@ class DeskScreen(ClaimActionsScreen):
 
     @on(PageLoaded)
     def _on_page_loaded(self, message: PageLoaded) -> None:
-        if message.generation != self._generation:
+        if message.stamp[0] != self._generation:
             return
         self._loading = False
+        if message.mode == "replace" and (message.stamp != self._stamp() or self._busy):
+            return  # read before a change made here: it would bring back the old rows
         table = self.table
         current = table.current_claim()
         if message.mode == "reset":
@@ -262,8 +266,8 @@ class DeskScreen(ClaimActionsScreen):
 
     @on(CountsLoaded)
     def _on_counts_loaded(self, message: CountsLoaded) -> None:
-        if message.generation != self._generation:
-            return
+        if message.stamp != self._stamp() or self._busy:
+            return  # another filter, or counted before or during a change made here
         self._show_counts(message.counts)
         if self.table.current_claim() is None:
             self.pane.show_message(self._empty_message())
@@ -301,11 +305,11 @@ class DeskScreen(ClaimActionsScreen):
         if message.direction == "down" and self.window.can_go_forward and self.window.pages:
             self._loading = True
             after = self.window.next_cursor()
-            self._load_page(self._generation, self.flt, self.sort, after, PAGE_SIZE, "down")
+            self._load_page(self._stamp(), self.flt, self.sort, after, PAGE_SIZE, "down")
         elif message.direction == "up" and self.window.can_go_back:
             self._loading = True
             after = self.window.previous_cursor()
-            self._load_page(self._generation, self.flt, self.sort, after, PAGE_SIZE, "up")
+            self._load_page(self._stamp(), self.flt, self.sort, after, PAGE_SIZE, "up")
 
     @on(ClaimsTable.Highlighted)
     def _on_row_highlighted(self, _event: ClaimsTable.Highlighted) -> None:
@@ -339,8 +343,8 @@ class DeskScreen(ClaimActionsScreen):
         self._loading = True
         start = self.window.starts[self.window.first] if self.window.starts else None
         limit = max(PAGE_SIZE, self.window.row_count)
-        self._load_page(self._generation, self.flt, self.sort, start, limit, "replace")
-        self._load_counts(self._generation, self.flt)
+        self._load_page(self._stamp(), self.flt, self.sort, start, limit, "replace")
+        self._load_counts(self._stamp(), self.flt)
 
     # ClaimActionsScreen ----------------------------------------------------
 
@@ -353,8 +357,18 @@ class DeskScreen(ClaimActionsScreen):
             return self._detail
         return None
 
+    def perform(self, action: str, row: ClaimRow, **kwargs: Any) -> None:
+        # Reads started while the write is in flight may or may not see it: mark them stale.
+        self._changes += 1
+        super().perform(action, row, **kwargs)
+
+    def _stamp(self) -> Stamp:
+        """What a read answers: the query (generation) and the local changes made before it."""
+        return (self._generation, self._changes)
+
     def show_claim(self, detail: ClaimDetail) -> None:
         row = detail.row
+        self._changes += 1
         before = self.table.claim(row.id)
         if before is not None:
             self._adjust_counts(before, row)
@@ -387,9 +401,8 @@ class DeskScreen(ClaimActionsScreen):
         """Count again once the reviewer pauses, so a burst of changes costs one query."""
         if self._recount_timer is not None:
             self._recount_timer.stop()
-        generation = self._generation
         self._recount_timer = self.set_timer(
-            self.RECOUNT_DELAY, lambda: self._load_counts(generation, self.flt)
+            self.RECOUNT_DELAY, lambda: self._load_counts(self._stamp(), self.flt)
         )
 
     def export_scope(self) -> tuple[int | None, str | None]:

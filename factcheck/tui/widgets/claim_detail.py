@@ -40,8 +40,8 @@ def _when(value: datetime | None) -> str:
     return value.strftime("%Y-%m-%d %H:%M") if value else ""
 
 
-def _heading(title: str) -> Text:
-    return Text.assemble("\n", (title, HEADING))
+def _heading(title: str, hint: str = "") -> Text:
+    return Text.assemble("\n", (title, HEADING), (f"  {hint}" if hint else "", MUTED))
 
 
 def claim_in_paragraph(detail: ClaimDetail) -> Text:
@@ -96,7 +96,8 @@ def render_detail(detail: ClaimDetail) -> RenderableType:
     else:
         parts.append(Text("none yet (v)", style=MUTED))
 
-    parts.append(_heading(f"Sources ({len(detail.sources)})"))
+    hint = "s add · d remove" if detail.sources else ""
+    parts.append(_heading(f"Sources ({len(detail.sources)})", hint))
     if detail.sources:
         for source in detail.sources:
             line = Text.assemble(
