@@ -71,6 +71,8 @@ _HINT_GROUPS = tuple(dict.fromkeys(_KIND_HINTS.values()))
 _KIND_GROUP = {kind: _HINT_GROUPS.index(hints) for kind, hints in _KIND_HINTS.items()}
 _MONTH_GROUP = _KIND_GROUP["full"]
 _MONTH_WORD = re.compile(rf"\b(?:{_MONTHS})\b", re.IGNORECASE)
+# The same on lower-cased text, where it needs no case-blind matching (twice as costly).
+_MONTH_WORD_LOW = re.compile(rf"\b(?:{_MONTHS})\b")
 _YEAR_CONTEXT = re.compile(
     r"(?:\b(?:in|since|during|by|from|until|before|after|between|and|to|early|late|mid|"
     r"for|season|year|spring|summer|autumn|winter|fiscal|'s|(?:end|start|beginning|middle|"
@@ -282,6 +284,15 @@ def _before(published: date | None, year: int) -> int | None:
     return None if published is None else published.year - year
 
 
+def _has_month_word(text: str, low: str) -> bool:
+    """Whether a whole month word is in `text`; `low` is " " + text.lower() (newlines
+    as spaces), searched instead unless lower-casing changed a length or left a letter
+    that only case-blind matching reads as ASCII (dotless i, long s)."""
+    if len(low) != len(text) + 1 or "ı" in low or "ſ" in low:
+        return _MONTH_WORD.search(text) is not None
+    return _MONTH_WORD_LOW.search(low) is not None
+
+
 def find_times(text: str, published: date | None = None) -> list[FoundTime]:
     """Every time reference in `text`, in order; never raises on odd input."""
     found: list[FoundTime] = []
@@ -295,7 +306,7 @@ def find_times(text: str, published: date | None = None) -> list[FoundTime]:
         may = hinted[group]
         if may is None:
             may = hinted[group] = any(map(low.__contains__, _HINT_GROUPS[group]))
-        if not may or (group == _MONTH_GROUP and not _MONTH_WORD.search(text)):
+        if not may or (group == _MONTH_GROUP and not _has_month_word(text, low)):
             continue  # month kinds need a whole month word: " mar" is usually "market"
         for m in regex.finditer(text):
             matches.append((m.start(), priority, m.end(), kind, m))

@@ -73,3 +73,12 @@ def test_nupunkt_keeps_a_block_without_sentence_ends_whole(text: str) -> None:
     import nupunkt
 
     assert nupunkt.sent_spans(text) == ([(0, len(text))] if text else [])
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXTS.map(lambda t: t.replace("Smith", "March").replace("rose", "ſeptember")))
+def test_month_word_test_on_lower_case_text_is_the_case_blind_one(text: str) -> None:
+    from factcheck.segmenter.times import _MONTH_WORD, _has_month_word
+
+    low = " " + text.lower().replace("\n", " ")
+    assert _has_month_word(text, low) == (_MONTH_WORD.search(text) is not None)
