@@ -108,12 +108,30 @@ def decode(data: bytes, name: str = "article") -> str:
         raise ArticleError(f"{name}: looks like a binary file, not a text article")
     try:
         text = data.decode("utf-8-sig")
+        legacy = False
     except UnicodeDecodeError:
         text = _decode_mixed(data)
+        legacy = True
     control = len(_CONTROL.findall(text, 0, 8192))
     if control > max(8, len(text[:8192]) // 50):
         raise ArticleError(f"{name}: looks like a binary file, not a text article")
+    if legacy and not _reads_as_western_text(text[:8192]):
+        raise ArticleError(
+            f"{name}: not UTF-8 and not readable as Windows-1252 text either "
+            "(a binary file, or another encoding: save it as UTF-8)"
+        )
     return text
+
+
+def _reads_as_western_text(sample: str) -> bool:
+    """Windows-1252 turns any bytes into characters; real Western text is mostly ASCII.
+
+    An English, French or German article read that way has far more ASCII letters than
+    accented ones; random or binary bytes do not.
+    """
+    letters = [c for c in sample if c.isalpha()]
+    ascii_letters = sum(1 for c in letters if c.isascii())
+    return len(letters) > 0 and ascii_letters >= 0.7 * len(letters)
 
 
 _STRAY_HANDLER = "factcheck-stray-cp1252"

@@ -122,3 +122,17 @@ def test_many_stray_bytes_mean_a_legacy_file_even_if_a_pair_looks_like_utf8(
     path = tmp_path / "legacy.txt"
     path.write_bytes(b"Price\n\nCaf\xc3\xa9 " + b"\x93x\x94 " * 6 + b"sold.\n")
     assert "CafÃ© “x”" in read_article(path).text
+
+
+def test_bytes_that_are_neither_utf8_nor_western_text_are_refused() -> None:
+    import random
+
+    from factcheck.errors import ArticleError
+    from factcheck.segmenter.reader import decode
+
+    noise = bytes(random.Random(7).randrange(0x80, 0x100) for _ in range(4000))
+    with pytest.raises(ArticleError, match="not UTF-8"):
+        decode(noise, "noise.txt")
+    # A real legacy article with accents still reads.
+    legacy = "Le café coûte 2,50 € à Paris, selon l'étude publiée mardi.".encode("cp1252")
+    assert decode(legacy * 20, "fr.txt").startswith("Le café coûte")
