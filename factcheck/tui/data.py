@@ -19,6 +19,8 @@ from factcheck import workflow as wf
 from factcheck.errors import DatabaseError
 
 if TYPE_CHECKING:
+    from factcheck.evidence import SnapshotInfo, SourceEvidence
+    from factcheck.memory import Match
     from factcheck.store.database import Database
     from factcheck.workflow import (
         ArticleInfo,
@@ -91,6 +93,19 @@ class ExportRequest:
     overwrite: bool = False
 
 
+@dataclass(frozen=True)
+class ClaimExtras:
+    """What the detail pane adds once the claim is shown: slower reads, loaded after it.
+
+    `evidence` is None when the evidence package is not installed; `previously` lists
+    reviewed claims like this one (memory of past verdicts), best first.
+    """
+
+    claim_id: int
+    evidence: list[SourceEvidence] | None
+    previously: list[Match]
+
+
 @dataclass
 class Backend:
     """Database plus acting reviewer; safe to share between worker threads."""
@@ -142,6 +157,33 @@ class Backend:
             with self.db.session() as s:
                 self._ratings = list(wf.rating_scale(s))
         return self._ratings
+
+    @guarded
+    def extras(self, claim_id: int) -> ClaimExtras:
+        """Evidence passages per source and earlier verdicts on claims like this one."""
+        evidence: list[SourceEvidence] | None = None
+        previously: list[Match] = []
+        with self.db.session() as s:
+            try:
+                from factcheck.evidence import evidence_for_claim
+            except ImportError:
+                pass
+            else:
+                evidence = evidence_for_claim(s, claim_id, limit=2)
+            try:
+                from factcheck.memory import similar_claims
+            except ImportError:
+                pass
+            else:
+                previously = similar_claims(s, claim_id, limit=3)
+        return ClaimExtras(claim_id, evidence, previously)
+
+    @guarded
+    def snapshot(self, source_id: int) -> SnapshotInfo:
+        """Fetch a source now (slow: the network) and store the snapshot, failed or not."""
+        from factcheck.evidence import snapshot_source
+
+        return snapshot_source(self.db, source_id, actor=self.user)
 
     # Writes -------------------------------------------------------------
 

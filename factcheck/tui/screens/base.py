@@ -30,7 +30,7 @@ from factcheck.tui.dialogs.remove_source import RemoveSourceDialog
 from factcheck.tui.dialogs.verdict import VerdictDialog, VerdictInput
 
 if TYPE_CHECKING:
-    from factcheck.tui.data import Backend, ExportRequest
+    from factcheck.tui.data import Backend, ClaimExtras, ExportRequest
     from factcheck.workflow import ClaimDetail, ClaimRow, RatingInfo
 
 # Past tense for notifications, by action name.
@@ -75,6 +75,8 @@ class ClaimActionsScreen(Screen[None]):
         Binding("R", "stop", "Stop research", show=False, id="claim.stop"),
         Binding("s", "add_source", "Source", id="claim.add_source"),
         Binding("d", "remove_source", "Remove source", show=False, id="claim.remove_source"),
+        Binding("F", "fetch_sources", "Fetch sources", show=False, id="claim.fetch_sources"),
+        Binding("P", "previously", "Previously checked", show=False, id="claim.previously"),
         Binding("v", "verdict", "Verdict", id="claim.verdict"),
         Binding("u", "submit", "Submit", id="claim.submit"),
         Binding("a", "approve", "Approve", id="claim.approve"),
@@ -105,6 +107,18 @@ class ClaimActionsScreen(Screen[None]):
     class ClaimReloaded(Message):
         detail: ClaimDetail
 
+    @dataclass
+    class ExtrasLoaded(Message):
+        extras: ClaimExtras
+
+    @dataclass
+    class SnapshotDone(Message):
+        """A source was fetched (or failed to be); `outcome` is its one-line state."""
+
+        claim_id: int
+        outcome: str
+        ok: bool
+
     def __init__(self, backend: Backend, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.backend = backend
@@ -126,6 +140,97 @@ class ClaimActionsScreen(Screen[None]):
     def export_scope(self) -> tuple[int | None, str | None]:
         """The article an export should default to (id, title)."""
         return None, None
+
+    def show_extras(self, extras: ClaimExtras) -> None:
+        """Show evidence and earlier verdicts for the current claim (if it still is)."""
+
+    def current_extras(self) -> ClaimExtras | None:
+        return None
+
+    # Evidence and memory ---------------------------------------------------
+
+    @work(thread=True, group="extras", exclusive=True)
+    def load_extras(self, claim_id: int) -> None:
+        """Evidence passages and earlier verdicts: after the claim shows, never before."""
+        try:
+            extras = self.backend.extras(claim_id)
+        except FactcheckError as exc:
+            self.post_message(self.SnapshotDone(claim_id, str(exc), ok=False))
+            return
+        if not get_current_worker().is_cancelled:
+            self.post_message(self.ExtrasLoaded(extras))
+
+    @on(ExtrasLoaded)
+    def _on_extras_loaded(self, message: ExtrasLoaded) -> None:
+        self.show_extras(message.extras)
+
+    def fetch_sources(self, claim_id: int, source_ids: list[int]) -> None:
+        for source_id in source_ids:
+            self._fetch_source(claim_id, source_id)
+
+    @work(thread=True, group="snapshots")
+    def _fetch_source(self, claim_id: int, source_id: int) -> None:
+        """The network can take seconds: a worker of its own, the reviewer keeps working."""
+        try:
+            snap = self.backend.snapshot(source_id)
+        except (FactcheckError, ImportError) as exc:
+            self.post_message(self.SnapshotDone(claim_id, f"not fetched: {exc}", ok=False))
+            return
+        if snap.error:
+            self.post_message(self.SnapshotDone(claim_id, f"not fetched: {snap.error}", ok=False))
+        else:
+            size = max(1, round((snap.size or snap.text_chars) / 1024))
+            code = f" {snap.status_code}" if snap.status_code else ""
+            self.post_message(self.SnapshotDone(claim_id, f"fetched{code}, {size} KB", ok=True))
+
+    @on(SnapshotDone)
+    def _on_snapshot_done(self, message: SnapshotDone) -> None:
+        self.notify(
+            message.outcome,
+            title=f"Source of claim {message.claim_id}",
+            severity="information" if message.ok else "warning",
+        )
+        current = self.current_claim()
+        if current is not None and current.id == message.claim_id:
+            self.load_extras(message.claim_id)
+
+    def action_fetch_sources(self) -> None:
+        """Fetch again every source of the claim whose snapshot failed or never ran."""
+        row = self._target()
+        if row is None:
+            return
+        detail = self.current_detail()
+        extras = self.current_extras()
+        if detail is None:
+            self.notify("The claim is still loading.", severity="warning")
+            return
+        if not detail.sources:
+            self.notify(f"Claim {row.id} has no sources.", severity="warning")
+            return
+        fetched = (
+            {e.source.id for e in (extras.evidence or []) if e.snapshot and e.snapshot.ok}
+            if extras
+            else set()
+        )
+        todo = [s.id for s in detail.sources if s.id not in fetched]
+        if not todo:
+            todo = [s.id for s in detail.sources]  # all fetched: fetch them all again
+        self.notify(f"Fetching {len(todo)} source(s)…", timeout=2)
+        self.fetch_sources(row.id, todo)
+
+    def action_previously(self) -> None:
+        """Open the best earlier claim like this one, with its verdict and sources."""
+        from factcheck.tui.screens.claim import ClaimScreen
+
+        extras = self.current_extras()
+        row = self.current_claim()
+        if row is None or extras is None or extras.claim_id != row.id:
+            self.notify("No earlier verdict on a claim like this one.", severity="warning")
+            return
+        if not extras.previously:
+            self.notify("No earlier verdict on a claim like this one.", severity="warning")
+            return
+        self.app.push_screen(ClaimScreen(self.backend, extras.previously[0].claim_id))
 
     def palette_commands(self) -> Iterator[PaletteCommand]:
         """Every binding with a description, for the command palette."""
@@ -175,6 +280,10 @@ class ClaimActionsScreen(Screen[None]):
     def _on_claim_changed(self, message: ClaimChanged) -> None:
         self._busy.discard(message.detail.row.id)
         self.show_claim(message.detail)
+        if message.action == "add_source" and message.detail.sources:
+            newest = max(message.detail.sources, key=lambda s: s.id)
+            if not newest.url.startswith("file:"):
+                self.fetch_sources(message.detail.row.id, [newest.id])
         self.notify(f"Claim {message.detail.row.id} {DONE.get(message.action, 'saved')}.")
 
     @on(ActionRefused)

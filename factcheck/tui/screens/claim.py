@@ -17,7 +17,7 @@ from factcheck.tui.widgets.claim_detail import ClaimDetailPane
 if TYPE_CHECKING:
     from textual.app import ComposeResult
 
-    from factcheck.tui.data import Backend
+    from factcheck.tui.data import Backend, ClaimExtras
     from factcheck.workflow import ClaimDetail, ClaimRow
 
 
@@ -63,6 +63,14 @@ class ClaimScreen(ClaimActionsScreen):
     def show_claim(self, detail: ClaimDetail) -> None:
         self.detail = detail
         self.query_one(ClaimDetailPane).show(detail)
+        self.load_extras(detail.row.id)
+
+    def show_extras(self, extras: ClaimExtras) -> None:
+        self.query_one(ClaimDetailPane).show_extras(extras)
+
+    def current_extras(self) -> ClaimExtras | None:
+        extras = self.query_one(ClaimDetailPane).extras
+        return extras if self.detail and extras and extras.claim_id == self.detail.row.id else None
 
     def export_scope(self) -> tuple[int | None, str | None]:
         if self.detail is None:

@@ -33,7 +33,7 @@ from factcheck.tui.widgets.sidebar import Sidebar
 if TYPE_CHECKING:
     from textual.app import ComposeResult
 
-    from factcheck.tui.data import Backend
+    from factcheck.tui.data import Backend, ClaimExtras
     from factcheck.workflow import ArticleRow, ClaimDetail, ClaimFilter, ClaimRow
 
 SORTS: tuple[str, ...] = ("score", "position", "updated")
@@ -290,6 +290,7 @@ class DeskScreen(ClaimActionsScreen):
             return
         self._detail = message.detail
         self.pane.show(message.detail)
+        self.load_extras(current.id)
         if message.detail.row.version != current.version:
             self.table.update_claim(message.detail.row)
 
@@ -378,6 +379,7 @@ class DeskScreen(ClaimActionsScreen):
             if current is not None and current.id == row.id:
                 self._detail = detail
                 self.pane.show(detail)
+                self.load_extras(row.id)
         else:
             self.table.remove_claim(row.id)
             self._detail = None
@@ -404,6 +406,14 @@ class DeskScreen(ClaimActionsScreen):
         self._recount_timer = self.set_timer(
             self.RECOUNT_DELAY, lambda: self._load_counts(self._stamp(), self.flt)
         )
+
+    def show_extras(self, extras: ClaimExtras) -> None:
+        self.pane.show_extras(extras)
+
+    def current_extras(self) -> ClaimExtras | None:
+        current = self.table.current_claim()
+        extras = self.pane.extras
+        return extras if current and extras and extras.claim_id == current.id else None
 
     def export_scope(self) -> tuple[int | None, str | None]:
         article_id = self.flt.article_id

@@ -18,6 +18,8 @@ from factcheck.workflow.readable import quantity_text, time_text
 if TYPE_CHECKING:
     from textual.app import ComposeResult
 
+    from factcheck.evidence import SourceEvidence
+    from factcheck.tui.data import ClaimExtras
     from factcheck.workflow import ClaimDetail
 
 # Which key moves a claim along, by the workflow's move name.
@@ -34,6 +36,8 @@ MOVE_KEYS: dict[str, str] = {
 
 HEADING = Style(bold=True, underline=True)
 MUTED = Style(dim=True)
+WARNING = Style(color="#d7875f")
+MATCH = Style(bold=True, reverse=True)
 
 
 def _when(value: datetime | None) -> str:
@@ -61,8 +65,53 @@ def claim_in_paragraph(detail: ClaimDetail) -> Text:
     return text
 
 
-def render_detail(detail: ClaimDetail) -> RenderableType:
+def snapshot_line(evidence: SourceEvidence) -> Text:
+    """'fetched 200, 14 KB' or 'not fetched: reason (F retries)', under a source."""
+    snap = evidence.snapshot
+    if snap is None:
+        return Text("    not fetched yet (F fetches)", style=MUTED)
+    if snap.error:
+        return Text(f"    not fetched: {snap.error} (F retries)", style=WARNING)
+    size = f", {max(1, round((snap.size or snap.text_chars) / 1024))} KB"
+    code = f" {snap.status_code}" if snap.status_code else ""
+    when = f"  {_when(snap.fetched_at)}"
+    return Text.assemble(("    fetched" + code + size, MUTED), (when, MUTED))
+
+
+def passage_lines(evidence: SourceEvidence) -> list[Text]:
+    """Each passage quoted with its matching number marked, then the one-line comparison."""
+    lines: list[Text] = []
+    for passage in evidence.passages:
+        quote = Text("    “" + passage.text + "”")
+        best = passage.best_number
+        if best is not None:
+            quote.stylize(MATCH, 5 + best.start, 5 + best.end)
+        lines.append(quote)
+        if best is not None:
+            lines.append(Text(f"      {best.relation}: {best.comparison}", style=MUTED))
+    return lines
+
+
+def previously_lines(extras: ClaimExtras) -> list[Text]:
+    lines: list[Text] = []
+    for match in extras.previously:
+        when = f", {match.date:%Y-%m-%d}" if match.date else ""
+        lines.append(
+            Text.assemble(
+                ("Previously checked: ", WARNING + Style(bold=True)),
+                (match.verdict, Style(bold=True)),
+                f", in {match.article_title}{when}",
+                (f"  (similarity {match.similarity:.2f}, claim {match.claim_id}; P opens)", MUTED),
+            )
+        )
+    return lines
+
+
+def render_detail(detail: ClaimDetail, extras: ClaimExtras | None = None) -> RenderableType:
     row = detail.row
+    if extras is not None and extras.claim_id != row.id:
+        extras = None
+    evidence = {e.source.id: e for e in (extras.evidence or [])} if extras else {}
     parts: list[RenderableType] = []
     header = Text.assemble(
         status_badge(row.status),
@@ -72,6 +121,8 @@ def render_detail(detail: ClaimDetail) -> RenderableType:
     )
     parts.append(header)
     parts.append(Text(row.article_title, style=MUTED))
+    if extras is not None:
+        parts.extend(previously_lines(extras))
     parts.append(Text())
     parts.append(claim_in_paragraph(detail))
 
@@ -112,6 +163,10 @@ def render_detail(detail: ClaimDetail) -> RenderableType:
             parts.append(
                 Text(f"    added by {source.added_by} {_when(source.added_at)}", style=MUTED)
             )
+            found = evidence.get(source.id)
+            if found is not None:
+                parts.append(snapshot_line(found))
+                parts.extend(passage_lines(found))
     else:
         parts.append(Text("none yet (s)", style=MUTED))
 
@@ -139,6 +194,7 @@ class ClaimDetailPane(VerticalScroll, can_focus=True):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.detail: ClaimDetail | None = None
+        self.extras: ClaimExtras | None = None
 
     def compose(self) -> ComposeResult:
         yield Static("No claim selected.", id="detail-body")
@@ -150,8 +206,17 @@ class ClaimDetailPane(VerticalScroll, can_focus=True):
             self.border_title = "Claim"
             body.update("No claim selected.")
         else:
-            body.update(render_detail(detail))
+            if self.extras is not None and self.extras.claim_id != detail.row.id:
+                self.extras = None
+            body.update(render_detail(detail, self.extras))
             self.border_title = f"Claim {detail.row.id}"
+
+    def show_extras(self, extras: ClaimExtras) -> None:
+        """Add evidence and earlier verdicts to the claim shown (ignored for another claim)."""
+        if self.detail is None or self.detail.row.id != extras.claim_id:
+            return
+        self.extras = extras
+        self.query_one("#detail-body", Static).update(render_detail(self.detail, extras))
 
     def show_message(self, message: str) -> None:
         self.detail = None
