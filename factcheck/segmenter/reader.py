@@ -17,7 +17,7 @@ from factcheck.errors import ArticleError
 from factcheck.segmenter.types import ArticleText
 
 DEFAULT_MAX_BYTES = 20_000_000
-MAX_BYTES_ENV = "FACTCHECK_MAX_ARTICLE_BYTES"
+MAX_MB_ENV = "FACTCHECK_MAX_ARTICLE_MB"
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 TEXT_SUFFIXES = frozenset({".txt", ".text", ""})
@@ -47,13 +47,13 @@ _MD_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
 
 
 def max_bytes_default() -> int:
-    """The size limit: $FACTCHECK_MAX_ARTICLE_BYTES when set, else 20 MB."""
-    raw = os.environ.get(MAX_BYTES_ENV, "").strip()
+    """The size limit: $FACTCHECK_MAX_ARTICLE_MB (megabytes, like --max-size), else 20 MB."""
+    raw = os.environ.get(MAX_MB_ENV, "").strip()
     if raw:
         try:
-            return max(1, int(float(raw)))
+            return max(1, int(float(raw) * 1_000_000))
         except ValueError:
-            raise ArticleError(f"{MAX_BYTES_ENV} must be a number of bytes, not {raw!r}") from None
+            raise ArticleError(f"{MAX_MB_ENV} must be a number of megabytes, not {raw!r}") from None
     return DEFAULT_MAX_BYTES
 
 
@@ -70,7 +70,7 @@ def read_article(
         if size > limit:
             raise ArticleError(
                 f"{path}: {size / 1e6:.1f} MB is over the {limit / 1e6:g} MB limit for an article; "
-                f"raise it with --max-size (MB) or ${MAX_BYTES_ENV} (bytes)"
+                f"raise it with --max-size MB or ${MAX_MB_ENV}"
             )
         data = path.read_bytes()
     except FileNotFoundError:

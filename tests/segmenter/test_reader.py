@@ -72,8 +72,8 @@ def test_size_limit_says_how_to_raise_it(tmp_path: Path) -> None:
 def test_size_limit_from_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "a.txt"
     path.write_text("T\n\n" + "word " * 100, encoding="utf-8")
-    monkeypatch.setenv("FACTCHECK_MAX_ARTICLE_BYTES", "50")
-    with pytest.raises(ArticleError, match="FACTCHECK_MAX_ARTICLE_BYTES"):
+    monkeypatch.setenv("FACTCHECK_MAX_ARTICLE_MB", "0.00005")
+    with pytest.raises(ArticleError, match="FACTCHECK_MAX_ARTICLE_MB"):
         read_article(path)
 
 
