@@ -116,14 +116,22 @@ class FrameClock:
         started = time.perf_counter()
         cpu = time.thread_time()
         app.post_message(events.Key(key, None))
+        last_false = started
         while True:
             await asyncio.sleep(0.0005)
-            if done():
-                seen = len(self.stamps)
-                while len(self.stamps) == seen:
-                    await asyncio.sleep(0.0005)
-                self.cpu.append(time.thread_time() - cpu)
+            if not done():
+                last_false = time.perf_counter()
+                continue
+            seen = len(self.stamps)
+            waited = time.perf_counter()
+            while len(self.stamps) == seen and time.perf_counter() - waited < 0.5:
+                await asyncio.sleep(0.0005)
+            self.cpu.append(time.thread_time() - cpu)
+            if len(self.stamps) > seen:
                 return self.stamps[-1] - started
+            # Painted before the poll saw it, and nothing has repainted since: take the
+            # first frame after the last poll that saw the old state.
+            return next(t for t in self.stamps if t > last_false) - started
 
 
 async def measure(url: str) -> dict[str, float]:

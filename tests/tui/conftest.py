@@ -33,6 +33,7 @@ def _immediate_detail(monkeypatch: pytest.MonkeyPatch) -> None:
     from factcheck.tui.screens.desk import DeskScreen
 
     monkeypatch.setattr(DeskScreen, "DETAIL_DELAY", 0)
+    monkeypatch.setattr(DeskScreen, "EXTRAS_DELAY", 0)
 
 
 @pytest.fixture

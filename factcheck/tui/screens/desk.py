@@ -59,6 +59,7 @@ class DeskScreen(ClaimActionsScreen):
     """The main screen."""
 
     DETAIL_DELAY = 0.06  # seconds the cursor must rest before the detail pane is read
+    EXTRAS_DELAY = 0.3  # seconds more before evidence and earlier verdicts are looked up
     RECOUNT_DELAY = 0.4  # seconds after the last change before the counts are queried again
 
     BINDINGS = [
@@ -118,6 +119,7 @@ class DeskScreen(ClaimActionsScreen):
         self._refresh_seconds = refresh_seconds
         self._detail_timer: Timer | None = None
         self._recount_timer: Timer | None = None
+        self._extras_timer: Timer | None = None
         self._articles_requested = False
 
     def compose(self) -> ComposeResult:
@@ -290,7 +292,7 @@ class DeskScreen(ClaimActionsScreen):
             return
         self._detail = message.detail
         self.pane.show(message.detail)
-        self.load_extras(current.id)
+        self._request_extras(current.id)
         if message.detail.row.version != current.version:
             self.table.update_claim(message.detail.row)
 
@@ -321,11 +323,27 @@ class DeskScreen(ClaimActionsScreen):
             return
         self._request_detail(current.id)
 
+    def _request_extras(self, claim_id: int) -> None:
+        """Evidence and memory once the reviewer stays on a claim: their scoring holds the
+        GIL for a few milliseconds, which a cursor flying through the table should not pay."""
+        if self._extras_timer is not None:
+            self._extras_timer.stop()
+            self._extras_timer = None
+        if self.EXTRAS_DELAY <= 0:
+            self.load_extras(claim_id)
+        else:
+            self._extras_timer = self.set_timer(
+                self.EXTRAS_DELAY, functools.partial(self.load_extras, claim_id)
+            )
+
     def _request_detail(self, claim_id: int) -> None:
         """Load the detail once the cursor rests, so holding a key never queues reads."""
         if self._detail_timer is not None:
             self._detail_timer.stop()
             self._detail_timer = None
+        if self._extras_timer is not None:
+            self._extras_timer.stop()
+            self._extras_timer = None
         if self.DETAIL_DELAY <= 0:
             self._load_detail(claim_id)
         else:

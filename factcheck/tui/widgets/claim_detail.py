@@ -215,7 +215,10 @@ class ClaimDetailPane(VerticalScroll, can_focus=True):
         """Add evidence and earlier verdicts to the claim shown (ignored for another claim)."""
         if self.detail is None or self.detail.row.id != extras.claim_id:
             return
+        unchanged = not extras.previously and not extras.evidence and self.extras is None
         self.extras = extras
+        if unchanged:
+            return  # nothing to add: spare the repaint
         self.query_one("#detail-body", Static).update(render_detail(self.detail, extras))
 
     def show_message(self, message: str) -> None:
