@@ -79,6 +79,8 @@ _ROW_COLUMNS = (
     Claim.end,
     Claim.updated_at,
     Claim.version,
+    Claim.withdrawn,
+    Claim.changed_since_review,
 )
 
 
@@ -86,7 +88,7 @@ def _row(values: Sequence[Any]) -> ClaimRow:
     (cid, article_id, title, text, status, kind, score, checkworthy, verdict, assignee) = values[
         :10
     ]
-    start, end, updated_at, version = values[10:]
+    start, end, updated_at, version, withdrawn, changed = values[10:]
     return ClaimRow(
         id=cid,
         article_id=article_id,
@@ -102,6 +104,8 @@ def _row(values: Sequence[Any]) -> ClaimRow:
         end=end,
         updated_at=aware(updated_at),
         version=version,
+        withdrawn=bool(withdrawn),
+        changed_since_review=bool(changed),
     )
 
 
@@ -123,6 +127,8 @@ def claim_row_of(claim: Claim, article_title: str) -> ClaimRow:
             claim.end,
             claim.updated_at,
             claim.version,
+            claim.withdrawn,
+            claim.changed_since_review,
         )
     )
 
@@ -443,6 +449,7 @@ def load_claim_detail(
         allowed_actions=actions(status) if actions else [],
         created_at=aware_or_none(claim.created_at),
         updated_by=claim.updated_by,
+        previous_text=claim.previous_text,
     )
 
 

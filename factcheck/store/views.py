@@ -38,6 +38,10 @@ class ClaimRow:
     end: int
     updated_at: datetime
     version: int
+    # Revision flags (defaults keep positional construction valid): the claim is gone
+    # from the article's current text, or its wording changed after it was reviewed.
+    withdrawn: bool = False
+    changed_since_review: bool = False
 
 
 @dataclass(frozen=True)
@@ -84,6 +88,8 @@ class ClaimDetail:
     allowed_actions: list[str] = field(default_factory=list)
     created_at: datetime | None = None
     updated_by: str | None = None
+    # The wording the review was done on, when the article's revision changed it.
+    previous_text: str | None = None
 
 
 @dataclass(frozen=True)
