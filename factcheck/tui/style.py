@@ -60,6 +60,19 @@ KINDS: tuple[str, ...] = (
 )
 
 
+# A claim touched by a later revision of its article: its review may no longer hold.
+REVISION_FLAG = Style(color="#d7875f", bold=True)
+
+
+def revision_flag(withdrawn: bool, changed_since_review: bool) -> str:
+    """The marker the table and the article view put before a claim a revision touched."""
+    if withdrawn:
+        return "withdrawn"
+    if changed_since_review:
+        return "changed"
+    return ""
+
+
 def status_style(status: str) -> Style:
     return _BADGE.get(status, Style())
 

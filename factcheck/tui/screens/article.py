@@ -18,7 +18,13 @@ from textual.widgets import Footer, Static
 
 from factcheck.errors import FactcheckError
 from factcheck.tui.screens.base import ClaimActionsScreen
-from factcheck.tui.style import STATUS_ORDER, ellipsize, status_badge
+from factcheck.tui.style import (
+    REVISION_FLAG,
+    STATUS_ORDER,
+    ellipsize,
+    revision_flag,
+    status_badge,
+)
 from factcheck.tui.widgets.article_text import ArticleText
 
 if TYPE_CHECKING:
@@ -117,6 +123,7 @@ class ArticleScreen(ClaimActionsScreen):
             line.update("This article has no claims.")
             return
         index = next(i for i, c in enumerate(self.claims) if c.id == current.id)
+        flag = revision_flag(current.withdrawn, current.changed_since_review)
         line.update(
             Text.assemble(
                 f"Claim {index + 1}/{len(self.claims)}  ",
@@ -124,6 +131,7 @@ class ArticleScreen(ClaimActionsScreen):
                 f"  {current.kind} · {current.score:.2f}",
                 f" · {current.verdict}" if current.verdict else "",
                 f" · {current.assignee}" if current.assignee else "",
+                (f" · {flag}" if flag else "", REVISION_FLAG),
                 "  ",
                 ellipsize(current.text, 200),
             )

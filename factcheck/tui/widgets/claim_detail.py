@@ -107,6 +107,27 @@ def previously_lines(extras: ClaimExtras) -> list[Text]:
     return lines
 
 
+def revision_lines(detail: ClaimDetail) -> list[Text]:
+    """Why the review may not hold any more: the article was revised under it."""
+    lines: list[Text] = []
+    if detail.row.withdrawn:
+        lines.append(
+            Text.assemble(
+                ("Withdrawn: ", WARNING + Style(bold=True)),
+                "no longer in the current revision of the article",
+            )
+        )
+    if detail.row.changed_since_review:
+        lines.append(
+            Text.assemble(
+                ("Changed since review", WARNING + Style(bold=True)),
+                " — reviewed wording: ",
+                f"“{detail.previous_text}”" if detail.previous_text else "(not recorded)",
+            )
+        )
+    return lines
+
+
 def render_detail(detail: ClaimDetail, extras: ClaimExtras | None = None) -> RenderableType:
     row = detail.row
     if extras is not None and extras.claim_id != row.id:
@@ -121,6 +142,7 @@ def render_detail(detail: ClaimDetail, extras: ClaimExtras | None = None) -> Ren
     )
     parts.append(header)
     parts.append(Text(row.article_title, style=MUTED))
+    parts.extend(revision_lines(detail))
     if extras is not None:
         parts.extend(previously_lines(extras))
     parts.append(Text())

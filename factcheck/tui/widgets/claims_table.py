@@ -25,7 +25,7 @@ from textual.message import Message
 from textual.strip import Strip
 from textual.widget import Widget
 
-from factcheck.tui.style import status_label, status_style
+from factcheck.tui.style import REVISION_FLAG, revision_flag, status_label, status_style
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -440,11 +440,18 @@ class ClaimsTable(Widget, can_focus=True):
             "article": _flat(row.article_title),
         }
 
-    def _line(self, cells: dict[str, str], style: Style, badge: Style | None) -> Strip:
+    def _line(
+        self, cells: dict[str, str], style: Style, badge: Style | None, flag: str = ""
+    ) -> Strip:
         segments: list[Segment] = [Segment(" ", style)]
         last = len(self._columns) - 1
         for i, column in enumerate(self._columns):
-            text = fit(cells[column.key], column.width, right=column.right)
+            width = column.width
+            if flag and column.key == "claim" and width > len(flag) + 10:
+                # The marker leads the claim text so it survives any truncation.
+                segments.append(Segment(f"{flag} ", style + REVISION_FLAG))
+                width -= len(flag) + 1
+            text = fit(cells[column.key], width, right=column.right)
             if badge is not None and column.key == "status":
                 segments.append(Segment(text, badge))
             else:
@@ -469,4 +476,5 @@ class ClaimsTable(Widget, can_focus=True):
         else:
             style = self._style("base")
         badge = style + status_style(row.status)
-        return self._line(self._cells(row), style, badge)
+        flag = revision_flag(row.withdrawn, row.changed_since_review)
+        return self._line(self._cells(row), style, badge, f"[{flag}]" if flag else "")
