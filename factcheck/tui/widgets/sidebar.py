@@ -30,11 +30,26 @@ def _status_prompt(status: str, count: int, active: bool) -> Text:
     return Text.assemble(mark, ("● ", dot), status_label(status), (f"  {count:,}", "dim"))
 
 
-def _article_prompt(article: ArticleRow | None, active: bool, width: int = 20) -> Text:
+# Cells of the article list before the first layout (sidebar 30 wide, less borders,
+# padding and a scrollbar); replaced by the measured width once the list has a size.
+DEFAULT_PROMPT_WIDTH = 22
+
+
+def article_prompt(
+    article: ArticleRow | None, active: bool, width: int = DEFAULT_PROMPT_WIDTH
+) -> Text:
+    """One line of `width` cells at most: the title is cut, never the count after it.
+
+    OptionList crops a prompt wider than the list, and the count is the part cropped,
+    so the title gets only what the marker, the gap and the count leave.
+    """
     mark = "▸" if active else " "
     if article is None:
         return Text.assemble(mark, ("All articles", "bold"))
-    return Text.assemble(mark, ellipsize(article.title, width), (f"  {article.claim_count}", "dim"))
+    count = f"{article.claim_count:,}"
+    room = max(4, width - len(mark) - 2 - len(count))
+    title = ellipsize(article.title, room).ljust(room)
+    return Text.assemble(mark, title, (f"  {count}", "dim"))
 
 
 class Sidebar(Vertical):
@@ -97,12 +112,31 @@ class Sidebar(Vertical):
         widget.set_options(options)
         widget.highlighted = highlighted
 
+    def on_resize(self) -> None:
+        self._render_articles()
+
+    @staticmethod
+    def _prompt_width(widget: OptionList) -> int:
+        """The list's text width, with room for a scrollbar kept whether one shows or not.
+
+        Keeping the room means the prompts fit before and after a scrollbar appears,
+        and the counts stay in one column either way.
+        """
+        width = widget.scrollable_content_region.width
+        if width <= 0:
+            return DEFAULT_PROMPT_WIDTH
+        if not widget.show_vertical_scrollbar:
+            width -= widget.styles.scrollbar_size_vertical
+        return max(8, width)
+
     def _render_articles(self) -> None:
-        options = [Option(_article_prompt(None, self._article is None), id=ALL)]
-        options += [
-            Option(_article_prompt(a, self._article == a.id), id=str(a.id)) for a in self._articles
-        ]
         widget = self.query_one("#article-list", OptionList)
+        width = self._prompt_width(widget)
+        options = [Option(article_prompt(None, self._article is None, width), id=ALL)]
+        options += [
+            Option(article_prompt(a, self._article == a.id, width), id=str(a.id))
+            for a in self._articles
+        ]
         highlighted = widget.highlighted
         widget.set_options(options)
         widget.highlighted = highlighted
