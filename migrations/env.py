@@ -16,7 +16,30 @@ config = context.config
 target_metadata = Base.metadata
 
 
+def _foreign_keys(connection: Connection, on: bool) -> None:
+    """Switch SQLite's foreign key enforcement for the connection.
+
+    Batch migrations rebuild a table by copying it and dropping the original; with
+    enforcement on, that DROP cascades and deletes every child row (sources, history).
+    The pragma only takes effect outside a transaction, so it goes straight to the
+    driver connection before Alembic begins one.
+    """
+    if connection.dialect.name != "sqlite" or connection.in_transaction():
+        return
+    connection.connection.driver_connection.execute(  # type: ignore[union-attr]
+        f"PRAGMA foreign_keys = {'ON' if on else 'OFF'}"
+    )
+
+
 def _run(connection: Connection) -> None:
+    _foreign_keys(connection, on=False)
+    try:
+        _configure_and_run(connection)
+    finally:
+        _foreign_keys(connection, on=True)
+
+
+def _configure_and_run(connection: Connection) -> None:
     context.configure(
         connection=connection,
         target_metadata=target_metadata,
