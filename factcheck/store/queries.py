@@ -314,6 +314,7 @@ def _article_info(article: Article) -> ArticleInfo:
         published=article.published,
         url=article.url,
         text=article.text,
+        revision=article.revision or 1,
     )
 
 

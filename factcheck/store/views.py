@@ -112,6 +112,8 @@ class ArticleInfo:
     published: date | None
     url: str | None
     text: str
+    # The revision `text` is (1 until a changed version is re-ingested).
+    revision: int = 1
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from factcheck.errors import DatabaseError
 if TYPE_CHECKING:
     from factcheck.evidence import SnapshotInfo, SourceEvidence
     from factcheck.memory import Match
+    from factcheck.revisions import RevisionChanges, RevisionInfo
     from factcheck.store.database import Database
     from factcheck.workflow import (
         ArticleInfo,
@@ -106,6 +107,17 @@ class ClaimExtras:
     previously: list[Match]
 
 
+@dataclass(frozen=True)
+class RevisionHistory:
+    """An article's revisions, oldest first, what the latest did to its claims, and the
+    text diff between the last two (empty when there is only one revision)."""
+
+    article_id: int
+    revisions: list[RevisionInfo]
+    changes: RevisionChanges | None
+    diff: list[str]
+
+
 @dataclass
 class Backend:
     """Database plus acting reviewer; safe to share between worker threads."""
@@ -177,6 +189,23 @@ class Backend:
             else:
                 previously = similar_claims(s, claim_id, limit=3)
         return ClaimExtras(claim_id, evidence, previously)
+
+    @guarded
+    def revisions(self, article_id: int) -> RevisionHistory:
+        """The revision list and the latest revision's changes and diff, in one session."""
+        # factcheck.ingest first: importing factcheck.revisions on its own hits an import
+        # cycle (revisions -> ingest -> ingest.runner -> revisions) in this tree.
+        import factcheck.ingest  # noqa: F401
+        from factcheck.revisions import list_revisions, revision_changes, text_diff
+
+        with self.db.session() as s:
+            revisions = list_revisions(s, article_id)
+            if len(revisions) < 2:
+                return RevisionHistory(article_id, revisions, None, [])
+            old, new = revisions[-2].number, revisions[-1].number
+            changes = revision_changes(s, article_id, new)
+            diff = text_diff(s, article_id, old, new)
+        return RevisionHistory(article_id, revisions, changes, diff)
 
     @guarded
     def snapshot(self, source_id: int) -> SnapshotInfo:

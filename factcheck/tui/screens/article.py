@@ -40,6 +40,7 @@ class ArticleScreen(ClaimActionsScreen):
         Binding("n,j", "next_claim", "Next claim", key_display="n", id="article.next"),
         Binding("p,k", "previous_claim", "Previous", key_display="p", id="article.previous"),
         Binding("enter", "open_claim", "Open", id="article.open"),
+        Binding("H", "revision_history", "Revisions", id="article.revisions"),
     ]
 
     @dataclass
@@ -104,6 +105,7 @@ class ArticleScreen(ClaimActionsScreen):
         await self.query_one(ArticleText).show(article.text, self.claims, self.claim_id)
         self._update_legend()
         self._update_current()
+        self.refresh_bindings()  # H appears once the article is known to have revisions
 
     def _update_legend(self) -> None:
         counts = {s: 0 for s in STATUS_ORDER}
@@ -163,6 +165,18 @@ class ArticleScreen(ClaimActionsScreen):
 
     def action_back(self) -> None:
         self.app.pop_screen()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "revision_history":
+            return self.article is not None and self.article.revision > 1
+        return super().check_action(action, parameters)
+
+    def action_revision_history(self) -> None:
+        from factcheck.tui.screens.revisions import RevisionHistoryScreen
+
+        if self.check_action("revision_history", ()):
+            title = self.article.title if self.article else ""
+            self.app.push_screen(RevisionHistoryScreen(self.backend, self.article_id, title))
 
     # ClaimActionsScreen ---------------------------------------------------
 

@@ -242,6 +242,8 @@ class ClaimActionsScreen(Screen[None]):
                 if binding.action in seen:
                     continue
                 seen.add(binding.action)
+                if self.check_action(binding.action, ()) is False:
+                    continue  # not open here now (e.g. history of a never-revised article)
                 key = binding.key_display or binding.key.split(",")[0]
                 yield PaletteCommand(
                     f"{binding.description} ({key})",
