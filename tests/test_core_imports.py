@@ -28,3 +28,18 @@ def test_cli_entry_point_imports_nothing_heavy() -> None:
     mods = _modules_after("import factcheck.cli")
     for heavy in ("sqlalchemy", "textual", "dateparser", "alembic", "trafilatura", "numpy"):
         assert heavy not in mods, heavy
+
+
+def test_every_package_imports_on_its_own() -> None:
+    """No import cycle hides behind the order other modules happen to be imported in."""
+    for name in (
+        "factcheck.revisions",
+        "factcheck.memory",
+        "factcheck.ingest",
+        "factcheck.evidence",
+        "factcheck.export",
+        "factcheck.workflow",
+        "factcheck.segmenter",
+        "factcheck.checkworthiness",
+    ):
+        _modules_after(f"import {name}")

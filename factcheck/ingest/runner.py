@@ -14,18 +14,16 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from factcheck.errors import FactcheckError
 from factcheck.ingest.files import collect_files
 from factcheck.ingest.save import ClaimRow, claim_rows, content_hash, existing_hashes, save_batch
-from factcheck.revisions import (
-    RevisionResult,
-    find_by_url,
-    known_revision_hashes,
-    revise_article,
-)
 from factcheck.segmenter.types import ArticleText
 from factcheck.store.database import Database
+
+if TYPE_CHECKING:
+    from factcheck.revisions import RevisionResult
 
 BATCH_ARTICLES = 25
 # Below this many files a process pool costs more to start than it saves.
@@ -141,6 +139,9 @@ def ingest_paths(
     def flush() -> None:
         if not pending:
             return
+        # Imported here: factcheck.revisions builds on factcheck.ingest.save.
+        from factcheck.revisions import find_by_url, known_revision_hashes, revise_article
+
         hashes = [content_hash(a.text) for _, a, _ in pending]
         with db.transaction() as session:
             # An older revision of a stored article counts as stored: re-running an

@@ -193,9 +193,6 @@ class Backend:
     @guarded
     def revisions(self, article_id: int) -> RevisionHistory:
         """The revision list and the latest revision's changes and diff, in one session."""
-        # factcheck.ingest first: importing factcheck.revisions on its own hits an import
-        # cycle (revisions -> ingest -> ingest.runner -> revisions) in this tree.
-        import factcheck.ingest  # noqa: F401
         from factcheck.revisions import list_revisions, revision_changes, text_diff
 
         with self.db.session() as s:

@@ -114,6 +114,7 @@ async def test_failed_fetch_is_shown_and_retried(
         assert error  # the failure is stored, with its reason
         assert any(n.startswith("not fetched") for n in notes(app))
         assert "not fetched" in shown(desk)
+        assert "not fetched: not fetched" not in shown(desk) + " ".join(notes(app))
         await pilot.press("F")
         await settle(pilot)
         assert len(snapshots(db, claim_id)) == 2  # the failed one is kept, a new try added

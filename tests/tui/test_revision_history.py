@@ -7,7 +7,6 @@ import io
 import pytest
 from rich.console import Console
 
-import factcheck.ingest  # noqa: F401  (before factcheck.revisions: see Backend.revisions)
 from factcheck.revisions import revise_article
 from factcheck.segmenter.types import ArticleText
 from factcheck.store.database import Database

@@ -177,7 +177,8 @@ class ClaimActionsScreen(Screen[None]):
             self.post_message(self.SnapshotDone(claim_id, f"not fetched: {exc}", ok=False))
             return
         if snap.error:
-            self.post_message(self.SnapshotDone(claim_id, f"not fetched: {snap.error}", ok=False))
+            # The stored error already reads "not fetched: <reason>".
+            self.post_message(self.SnapshotDone(claim_id, snap.error, ok=False))
         else:
             size = max(1, round((snap.size or snap.text_chars) / 1024))
             code = f" {snap.status_code}" if snap.status_code else ""

@@ -71,7 +71,7 @@ def snapshot_line(evidence: SourceEvidence) -> Text:
     if snap is None:
         return Text("    not fetched yet (F fetches)", style=MUTED)
     if snap.error:
-        return Text(f"    not fetched: {snap.error} (F retries)", style=WARNING)
+        return Text(f"    {snap.error} (F retries)", style=WARNING)
     size = f", {max(1, round((snap.size or snap.text_chars) / 1024))} KB"
     code = f" {snap.status_code}" if snap.status_code else ""
     when = f"  {_when(snap.fetched_at)}"
