@@ -153,14 +153,32 @@ def _move(
     return claim, from_status, to_status
 
 
+def _plain_move(
+    s: Session,
+    claim_id: int,
+    actor: str,
+    action: str,
+    expected_version: int | None,
+    *,
+    said: tuple[str, str | None, str] | None = None,
+) -> ClaimRow:
+    """A move that changes only the status, optionally with a required text.
+
+    `said` is (details key, the text, what to call it when it is missing); the move is
+    checked first, so a refused move is reported before a missing note.
+    """
+    actor = _name(actor, "the reviewer's name")
+    claim, frm, to = _move(s, claim_id, action, expected_version)
+    details = {said[0]: _required_text(said[1], said[2])} if said else None
+    claim.status = Status(to)
+    return _save(s, claim, actor, action, _now(), from_status=frm, to_status=to, details=details)
+
+
 def triage(
     s: Session, claim_id: int, actor: str, *, expected_version: int | None = None
 ) -> ClaimRow:
     """new -> to_check: the claim is worth checking."""
-    actor = _name(actor, "the reviewer's name")
-    claim, frm, to = _move(s, claim_id, "triage", expected_version)
-    claim.status = Status(to)
-    return _save(s, claim, actor, "triage", _now(), from_status=frm, to_status=to)
+    return _plain_move(s, claim_id, actor, "triage", expected_version)
 
 
 def dismiss(
@@ -172,12 +190,13 @@ def dismiss(
     expected_version: int | None = None,
 ) -> ClaimRow:
     """new | to_check -> dismissed, with the reason it is not worth checking."""
-    actor = _name(actor, "the reviewer's name")
-    claim, frm, to = _move(s, claim_id, "dismiss", expected_version)
-    text = _required_text(reason, "a reason for dismissing")
-    claim.status = Status(to)
-    return _save(
-        s, claim, actor, "dismiss", _now(), from_status=frm, to_status=to, details={"reason": text}
+    return _plain_move(
+        s,
+        claim_id,
+        actor,
+        "dismiss",
+        expected_version,
+        said=("reason", reason, "a reason for dismissing"),
     )
 
 
@@ -492,12 +511,13 @@ def send_back(
     expected_version: int | None = None,
 ) -> ClaimRow:
     """in_review -> researching, with a note saying what to fix."""
-    actor = _name(actor, "the reviewer's name")
-    claim, frm, to = _move(s, claim_id, "send_back", expected_version)
-    text = _required_text(note, "a note saying what to fix")
-    claim.status = Status(to)
-    return _save(
-        s, claim, actor, "send_back", _now(), from_status=frm, to_status=to, details={"note": text}
+    return _plain_move(
+        s,
+        claim_id,
+        actor,
+        "send_back",
+        expected_version,
+        said=("note", note, "a note saying what to fix"),
     )
 
 
