@@ -50,12 +50,7 @@ def tokens(text: str) -> list[str]:
 
 
 def _fold_number(match: re.Match[str]) -> str:
-    return f" {fold_number(match.group())} "
-
-
-def fold_number(number: str) -> str:
-    """The token a number stands as: `_year` for 1600-2099 (and "1990s"), else `_num`."""
-    return "_year" if _IS_YEAR.fullmatch(number) else "_num"
+    return " _year " if _IS_YEAR.fullmatch(match.group()) else " _num "
 
 
 def ngrams(toks: list[str]) -> list[str]:
@@ -187,11 +182,6 @@ I_LOG_LENGTH = CUE_INDEX["log_length"]
 def names(text: str) -> list[str]:
     """Capitalised words that are not the first word: organisations, places, people."""
     return [m for m in _NAME.findall(text) if m not in _NOT_NAMES]
-
-
-def name_spans(text: str) -> list[tuple[int, int]]:
-    """Where each of `names(text)` lies, for callers that count names in a slice."""
-    return [m.span() for m in _NAME.finditer(text) if m.group() not in _NOT_NAMES]
 
 
 def fired_cues(text: str, toks: list[str]) -> set[int]:

@@ -143,24 +143,15 @@ class Model:
                     for g, w in zip(grams, found, strict=True)
                 ]
             weights = found  # type: ignore[assignment]
-        z, fired = self.linear(sum(weights), toks, n_names)
-        return z, grams, weights, fired
-
-    def linear(self, gram_sum: float, toks: list[str], n_names: int) -> tuple[float, set[int]]:
-        """(logit, fired cue indices) given the summed weights of the distinct n-grams.
-
-        Callers that already hold the n-gram weights (the segmenter slices them out of
-        a sentence) add the cues and the bias here, so the formula lives in one place.
-        """
         fired = fired_cues_counted(toks, n_names)
         cw = self.cue_weights
         z = (
             self.bias
-            + gram_sum
+            + sum(weights)
             + sum(map(cw.__getitem__, fired))
             + cw[I_LOG_LENGTH] * log_length(toks)
         )
-        return z, fired
+        return z, grams, weights, fired
 
     def contributions(self, text: str) -> list[tuple[float, str]]:
         """(pull on the logit, reason text) for every feature present in `text`."""
@@ -194,8 +185,7 @@ def _gram_reason(gram: str, weight: float) -> str:
     return f"wording common in talk that is not a claim: '{shown}'"
 
 
-def sigmoid(z: float) -> float:
-    """The logistic function, without overflow for large negative z."""
+def _sigmoid(z: float) -> float:
     if z >= 0:
         return 1.0 / (1.0 + math.exp(-z))
     e = math.exp(z)
@@ -241,7 +231,7 @@ def score(sentence: str, span: str | None = None, kind: str | None = None) -> Sc
     z = model.logit(sentence)
     if span and span.strip() and span.strip() != sentence.strip():
         z = 0.5 * (z + model.logit(span))
-    p = sigmoid(z)
+    p = _sigmoid(z)
     checkworthy = p >= model.threshold
     basis = span if span and span.strip() else sentence
     return Scored(p, checkworthy, _reasons(model, basis, checkworthy, kind))
@@ -251,7 +241,7 @@ def score_many(sentences: list[str]) -> list[float]:
     """Scores of many sentences (no reasons): the fast path for ranking."""
     model = load_model()
     logit = model.logit
-    return [sigmoid(logit(s)) for s in sentences]
+    return [_sigmoid(logit(s)) for s in sentences]
 
 
 def threshold() -> float:

@@ -13,15 +13,48 @@ Every nudge leaves a reason a reviewer can read.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
+from functools import cache, lru_cache
+from itertools import compress, pairwise
+from operator import itemgetter
 
-from factcheck.segmenter.learned import learned_score
+from factcheck.checkworthiness.features import (
+    CUE_NAMES,
+    describe,
+    names,
+    tokens,
+)
+from factcheck.checkworthiness.model import load_model
 from factcheck.segmenter.types import Quantity, TimeRef
 from factcheck.segmenter.wordlists import wordset
 
 THRESHOLD = 0.5
 MODEL_WEIGHT = 0.4
+MODEL_REASONS = 2
+# Words that carry weight in the model but mean nothing to a reader as a reason.
+_FUNCTION_WORDS = wordset(
+    "a an the in on of for to and or but is are was were be been has have had it its that "
+    "this these those as at by from with than then there their they he she his her we our "
+    "you i so not no do does did will would can could into over up about which who what"
+)
+# Model cues worth showing as a reason (numbers and names the rules already describe).
+_MODEL_CUES = frozenset(
+    {
+        "hedge",
+        "opinion",
+        "first_singular",
+        "first_plural",
+        "second_person",
+        "prediction",
+        "prescriptive",
+        "superlative",
+        "record",
+        "question",
+    }
+)
+
 _PRIOR = {
     "quantity": 0.72,
     "comparison": 0.66,
@@ -106,12 +139,101 @@ def _describe(q: Quantity) -> str:
 def score(candidate: Candidate) -> tuple[float, bool, list[str]]:
     """(score in [0, 1], check-worthy, reasons) for one candidate claim."""
     prior, reasons = rule_score(candidate)
-    learned, learned_reasons = learned_score(candidate.text, candidate.sentence, candidate.offset)
+    learned, learned_reasons = _model_score(candidate)
     value = MODEL_WEIGHT * learned + (1.0 - MODEL_WEIGHT) * prior
     for reason in learned_reasons:
         if reason not in reasons:
             reasons.append(reason)
     return value, value >= THRESHOLD, reasons
+
+
+def _model_score(c: Candidate) -> tuple[float, list[str]]:
+    """The learned model on the span and its sentence, with its strongest reasons."""
+    model = load_model()
+    toks = tokens(c.text)
+    bigrams = list(map(" ".join, pairwise(toks)))
+    if c.text.strip() == c.sentence.strip():
+        z, grams, weights, fired = model.parts_of_tokens(toks, bigrams, len(names(c.text)))
+    else:
+        sentence = _sentence(c.sentence)
+        # the span's n-grams are among its sentence's, whose weights are at hand
+        z_span, grams, weights, fired = model.parts_of_tokens(
+            toks, bigrams, len(names(c.text)), known=sentence.weights
+        )
+        z = 0.5 * (z_span + sentence.logit)
+    p = _sigmoid(z)
+    # Only what pushed the score the way it went. Numbers and names are already
+    # described by the rules in their own words; the model adds the wording it learnt
+    # from checked claims (one line) and stance cues such as hedges or opinion verbs.
+    positive = p >= model.threshold
+    reasons: list[str] = []
+    for i, name in _cue_order(positive):
+        if i in fired:
+            reasons.append(describe(name, c.text, toks))
+            if len(reasons) == MODEL_REASONS:
+                break
+    words: list[str] = []
+    # strongest first among those pulling the right way; a stable sort keeps ties in order
+    known = compress(zip(weights, grams, strict=True), weights)  # n-grams the model weighs
+    ranked = sorted(known, key=itemgetter(0), reverse=positive)
+    for weight, gram in ranked:
+        if (weight <= 0) if positive else (weight >= 0):
+            break
+        shown = _shown_gram(gram)
+        if shown is None:
+            continue
+        if not any(shown in w or w in shown for w in words):
+            words.append(shown)
+            if len(words) == 3:
+                break
+    if words:
+        side = "checked claims" if positive else "talk that is not a claim"
+        reasons.append(f"wording common in {side}: " + ", ".join(f"'{w}'" for w in words))
+    return p, reasons
+
+
+@lru_cache(maxsize=8192)
+def _shown_gram(gram: str) -> str | None:
+    """How a reason shows an n-gram; None for one made of function words only."""
+    if set(gram.split()) <= _FUNCTION_WORDS:
+        return None
+    return gram.replace("_num", "<number>").replace("_year", "<year>")
+
+
+@cache
+def _cue_order(positive: bool) -> tuple[tuple[int, str], ...]:
+    """The model cues worth a reason that pull the given way, strongest first."""
+    weights = load_model().cue_weights
+    sign = 1.0 if positive else -1.0
+    chosen = [
+        i for i, name in enumerate(CUE_NAMES) if name in _MODEL_CUES and weights[i] * sign > 0
+    ]
+    return tuple((i, CUE_NAMES[i]) for i in sorted(chosen, key=lambda i: -abs(weights[i])))
+
+
+@dataclass(frozen=True, slots=True)
+class _Sentence:
+    """A sentence as the model reads it, shared by the claims carved from it."""
+
+    logit: float
+    weights: dict[str, float]  # the weight of each of its n-grams (0.0 if unknown)
+
+
+@lru_cache(maxsize=256)
+def _sentence(sentence: str) -> _Sentence:
+    """Cached: a sentence with several claims is read once."""
+    toks = tokens(sentence)
+    z, grams, weights, _ = load_model().parts_of_tokens(
+        toks, list(map(" ".join, pairwise(toks))), len(names(sentence))
+    )
+    return _Sentence(z, dict(zip(grams, weights, strict=True)))
+
+
+def _sigmoid(z: float) -> float:
+    if z >= 0:
+        return 1.0 / (1.0 + math.exp(-z))
+    e = math.exp(z)
+    return e / (1.0 + e)
 
 
 def rule_score(candidate: Candidate) -> tuple[float, list[str]]:
