@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
 
-from factcheck.segmenter.quantities import _SMALL
+from factcheck.segmenter.quantities import _SMALL, _has_digit, _trie_pattern
 from factcheck.segmenter.types import Granularity, TimeRef
 
 _MONTHS = (
@@ -122,30 +122,6 @@ def _bits_of(text: str) -> int:
         if any(h in text for h in hints):
             bits |= bit
     return bits
-
-
-_Trie = dict[str, "_Trie"]  # a letter to the rest of the words; "" ends a word
-
-
-def _trie_pattern(words: set[str]) -> str:
-    """A regex matching the longest of `words` that starts where it is tried. Written as
-    a trie ("j(?:an(?:uary)?|u...)") so that a failing position costs a letter or two,
-    where an alternation of the words tries every word."""
-    tree: _Trie = {}
-    for word in words:
-        node = tree
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def emit(node: _Trie) -> str:
-        branches = [re.escape(char) + emit(sub) for char, sub in sorted(node.items()) if char]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body  # greedy: the longer word first
-
-    return emit(tree)
 
 
 # Hints that begin with a space are found by looking, after each space, for the longest
@@ -384,7 +360,7 @@ def _matches(text: str) -> list[tuple[int, int, int, str, re.Match[str]]]:
     cheap tests let run."""
     lowered = text.lower()
     spaced = " " + lowered
-    has_digit = _DIGIT.search(text) is not None
+    has_digit = _has_digit(text)
     bits = _hint_mask(spaced, has_digit)
     if not has_digit and not bits & _MAY_BIT:
         return []  # no digit and none of _HINTS: no time reference
