@@ -9,6 +9,7 @@ Years such as "1999" are time references, not quantities: `times.py` reads them.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from factcheck.segmenter.types import Bound, Quantity
@@ -60,6 +61,10 @@ _NUMBER_BODY = (
     rf"(?:\s?(?:to|-|–|and)\s?(?P<sign2>{_SIGN})?(?P<num2>{_NUM})\s?(?P<scale2>(?:{_SCALE_ALT})\b)?(?P<pct2>%)?)?"
 )
 _NUMBER_RE = re.compile(_NUMBER_GUARD + _NUMBER_BODY, re.IGNORECASE)
+# The same for lower-cased text, without case-blind matching (see _number_matches).
+_NUMBER_LOW = re.compile(
+    re.sub(r"[A-Z]+(?<!\(\?P)", lambda m: m.group(0).lower(), _NUMBER_RE.pattern)
+)
 _PERCENT_WORDS = re.compile(r"\s?(?:per\s?cent|percent)\b", re.IGNORECASE)
 _YEAR_RE = re.compile(r"^(?:1[5-9]\d\d|20\d\d)$")
 _UNIT_WORD = re.compile(r"[A-Za-z][A-Za-z\-’']*")
@@ -70,7 +75,7 @@ _UNIT_STOP = wordset(
 )
 # ordinals, dates like 9/11, clock times, ages ("the 26-year-old" describes, it does not count)
 _NOT_QUANTITY_AFTER = re.compile(
-    r"^(?:st|nd|rd|th)\b|^/\d|^:\d\d|^[-\s](?:year|month|week)s?[-\s]old\b", re.IGNORECASE
+    r"(?:st|nd|rd|th)\b|/\d|:\d\d|[-\s](?:year|month|week)s?[-\s]old\b", re.IGNORECASE
 )
 _ONE_FALSE = re.compile(
     r"\bone\s+(?:of|another|day|way|thing|side|hand|time|point|such|who|that|more)\b"
@@ -80,7 +85,46 @@ _ONE_FALSE = re.compile(
 
 
 _DIGIT = re.compile(r"\d")
+_ASCII_DIGITS = "0123456789"
+
+
+def _has_digit(text: str) -> bool:
+    """Whether `text` holds a digit (`\\d`), answered for ASCII text (nearly all, and
+    `str.isascii` costs nothing) by ten substring searches, faster than the regex."""
+    if text.isascii():
+        return any(map(text.__contains__, _ASCII_DIGITS))
+    return _DIGIT.search(text) is not None
+
+
 _WORD_HINTS = tuple(f" {w.split()[-1]}" for w in _SMALL)
+
+
+_Trie = dict[str, "_Trie"]  # a letter to the rest of the words; "" ends a word
+
+
+def _trie_pattern(words: set[str]) -> str:
+    """A regex matching the longest of `words` that starts where it is tried. Written as
+    a trie ("j(?:an(?:uary)?|u...)") so that a failing position costs a letter or two,
+    where an alternation of the words tries every word."""
+    tree: _Trie = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: _Trie) -> str:
+        branches = [re.escape(char) + emit(sub) for char, sub in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body  # greedy: the longer word first
+
+    return emit(tree)
+
+
+# `any(h in low for h in _WORD_HINTS)` as one scan: after each space, a trie of the words.
+_WORD_HINT_SCAN = re.compile(" " + _trie_pattern({h[1:] for h in _WORD_HINTS}))
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +155,7 @@ _BOUND_WORDS: tuple[tuple[tuple[str, ...], Bound], ...] = (
 _BOUND_GROUPS = tuple(
     (tuple(sorted(words, key=len, reverse=True)), bound) for words, bound in _BOUND_WORDS
 )
+_ALL_BOUND_WORDS = tuple(w for words, _ in _BOUND_GROUPS for w in words)
 
 
 def _bound_before(text: str, start: int) -> tuple[Bound, int]:
@@ -118,6 +163,8 @@ def _bound_before(text: str, start: int) -> tuple[Bound, int]:
     window = text[max(0, start - 24) : start]
     stripped = window.rstrip()
     low = stripped.lower()
+    if not low.endswith(_ALL_BOUND_WORDS):
+        return "exact", start  # no bound word ends the window: the common case
     for words, bound in _BOUND_GROUPS:
         if not low.endswith(words):
             continue  # none of the group's words ends the window: the common case
@@ -131,9 +178,12 @@ def _unit_after(text: str, end: int) -> tuple[str | None, int]:
     """The counted noun after a number: the first plural among the next words."""
     words = []
     pos = end
+    size = len(text)
     for _ in range(5):
-        m = _UNIT_WORD.match(text, pos + (1 if pos < len(text) and text[pos] == " " else 0))
-        if not m or (pos < len(text) and text[pos] not in " -"):
+        if pos < size and text[pos] not in " -":
+            break  # words are read after a space or a hyphen only
+        m = _UNIT_WORD.match(text, pos + (1 if pos < size and text[pos] == " " else 0))
+        if not m:
             break
         word = m.group(0)
         low = word.lower()
@@ -155,11 +205,11 @@ def _unit_after(text: str, end: int) -> tuple[str | None, int]:
 def find_quantities(text: str) -> list[Found]:
     """Every quantity in `text`, in order; never raises on odd input."""
     found: list[Found] = []
-    if not _DIGIT.search(text):
+    if not _has_digit(text):
         low = " " + text.lower().replace("-", " ")
-        if not any(map(low.__contains__, _WORD_HINTS)):
+        if not _WORD_HINT_SCAN.search(low):  # no digit and no number word
             return found
-    for m in _NUMBER_RE.finditer(text):
+    for m in _number_matches(text):
         try:
             item = _read_match(text, m)
         except (ValueError, OverflowError):
@@ -169,23 +219,34 @@ def find_quantities(text: str) -> list[Found]:
     return found
 
 
+def _number_matches(text: str) -> Iterable[re.Match[str]]:
+    """The matches of _NUMBER_RE in `text`, or of _NUMBER_LOW in the lower-cased text,
+    which scans twice as fast and matches at the same places with the same groups in
+    lower case: lower-cased text reads as case-blind matching reads the text unless
+    lowering changed a length or left a letter only case-blind matching reads as ASCII
+    (dotless i, long s); see tests/segmenter/test_speed_equivalence_times.py. The only
+    group whose case _read_match keeps, "unitglued", it reads from `text`."""
+    lowered = text.lower()
+    if len(lowered) == len(text) and "ı" not in lowered and "ſ" not in lowered:
+        return _NUMBER_LOW.finditer(lowered)
+    return _NUMBER_RE.finditer(text)
+
+
+_GROUPS = ("num", "word", "sign", "scale", "unitglued", "compound", "pct2", "num2", "scale2")
+
+
 def _read_match(text: str, m: re.Match[str]) -> Found | None:
-    num, word = m.group("num"), m.group("word")
-    start, end = m.start(), m.end()
+    num, word, sign, scale, glued, compound, pct2, num2, scale2 = m.group(*_GROUPS)
+    start, end = m.span()
     if num is not None:
         before = text[start - 1] if start > 0 else " "
-        if before.isalnum() or before in "/.:" or _NOT_QUANTITY_AFTER.match(text[m.end("num") :]):
+        if before.isalnum() or before in "/.:" or _NOT_QUANTITY_AFTER.match(text, m.end("num")):
             return None
-        if (
-            _YEAR_RE.match(num)
-            and not m.group("sign")
-            and not m.group("scale")
-            and not m.group("unitglued")
-        ):
+        if _YEAR_RE.match(num) and not sign and not scale and not glued:
             return None  # a year: times.py
         value = _to_number(num)
-        if m.group("compound"):
-            value += _word_value(m.group("compound"))
+        if compound:
+            value += _word_value(compound)
     else:
         assert word is not None
         low = word.lower()
@@ -194,11 +255,10 @@ def _read_match(text: str, m: re.Match[str]) -> Found | None:
         if start > 0 and (text[start - 1].isalnum() or text[start - 1] == "-"):
             return None
         value = _word_value(word)
-    scale = m.group("scale")
     unit: str | None = None
     if scale:
         low = scale.lower()
-        if low == "m" and not m.group("sign") and num is not None:
+        if low == "m" and not sign and num is not None:
             # "17.30m at the trials" is metres; "3.5m people" is millions
             counted, after = _unit_after(text, end)
             if counted is None:
@@ -208,22 +268,21 @@ def _read_match(text: str, m: re.Match[str]) -> Found | None:
                 unit, end = counted, after
         else:
             value *= _SCALE[low]
-    sign = m.group("sign")
     if sign:
         unit = _CURRENCY_SIGNS.get(sign.lower().strip(), "USD")
-    glued = m.group("unitglued")
     if glued:
+        glued = text[m.start("unitglued") : m.end("unitglued")]  # as written: "GB", not "gb"
         unit = "percent" if glued == "%" else glued
-    if m.group("pct2"):
+    if pct2:
         unit = "percent"
     pct = _PERCENT_WORDS.match(text, end)
     if pct and unit is None:
         unit = "percent"
         end = pct.end()
     value_max: float | None = None
-    if m.group("num2"):
-        value_max = _to_number(m.group("num2"))
-        scale2 = m.group("scale2") or scale
+    if num2:
+        value_max = _to_number(num2)
+        scale2 = scale2 or scale
         if scale2 and not scale and scale2.lower() in _SCALE:
             value *= _SCALE[scale2.lower()]
         if scale2 and scale2.lower() in _SCALE and not (scale2.lower() == "m" and unit == "m"):

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
 
-from factcheck.segmenter.quantities import _SMALL
+from factcheck.segmenter.quantities import _SMALL, _has_digit, _trie_pattern
 from factcheck.segmenter.types import Granularity, TimeRef
 
 _MONTHS = (
@@ -52,6 +52,11 @@ _COMPILED = tuple(
     (kind, re.compile(pattern.replace("(?P<", f"(?P<{kind}_"), re.IGNORECASE))
     for kind, pattern in _PATTERNS
 )
+# The same without case-blind matching, to scan lower-cased text (about twice as fast);
+# the patterns are written in lower case. "year" is as fast either way and stays as is.
+_COMPILED_LOW = {kind: re.compile(regex.pattern) for kind, regex in _COMPILED if kind != "year"}
+# Kinds whose every match holds a digit: skipped at once in sentences without one.
+_NEEDS_DIGIT = frozenset({"full", "monthyear", "daymonth"})
 _MONTH_HINTS = tuple(f" {m}" for m in _MONTHS.split("|"))
 _KIND_HINTS: dict[str, tuple[str, ...]] = {
     "ago": (" ago",),
@@ -61,7 +66,7 @@ _KIND_HINTS: dict[str, tuple[str, ...]] = {
     "full": _MONTH_HINTS,
     "monthyear": _MONTH_HINTS,
     "daymonth": _MONTH_HINTS,
-    "year": ("1", "2"),
+    "year": ("16", "17", "18", "19", "20"),  # how every year the regex reads begins
     "month": _MONTH_HINTS,
     "weekday": tuple(f" {d}" for d in _WEEKDAYS.split("|")),
     "today": (" today", " yesterday", " tomorrow", " this week", " this month", " last night"),
@@ -71,8 +76,6 @@ _HINT_GROUPS = tuple(dict.fromkeys(_KIND_HINTS.values()))
 _KIND_GROUP = {kind: _HINT_GROUPS.index(hints) for kind, hints in _KIND_HINTS.items()}
 _MONTH_GROUP = _KIND_GROUP["full"]
 _MONTH_WORD = re.compile(rf"\b(?:{_MONTHS})\b", re.IGNORECASE)
-# The same on lower-cased text, where it needs no case-blind matching (twice as costly).
-_MONTH_WORD_LOW = re.compile(rf"\b(?:{_MONTHS})\b")
 _YEAR_CONTEXT = re.compile(
     r"(?:\b(?:in|since|during|by|from|until|before|after|between|and|to|early|late|mid|"
     r"for|season|year|spring|summer|autumn|winter|fiscal|'s|(?:end|start|beginning|middle|"
@@ -83,6 +86,7 @@ _MONTH_WORDS_AMBIGUOUS = {"may", "march", "mar", "jan", "sep", "dec", "oct", "no
 
 
 _DIGIT = re.compile(r"\d")
+# A sentence with no digit and none of these (in lower case) has no time reference.
 _HINTS = (
     *(
         f" {w}"
@@ -101,14 +105,53 @@ _HINTS = (
     ),
     "ago",
 )
+# Which hint tuples occur in a text, as bits: one per kind group (_HINT_GROUPS), and
+# _MAY_BIT for _HINTS.
+_MAY_BIT = 1 << len(_HINT_GROUPS)
+_HINT_SETS: tuple[tuple[tuple[str, ...], int], ...] = (
+    *((hints, 1 << group) for group, hints in enumerate(_HINT_GROUPS)),
+    (_HINTS, _MAY_BIT),
+)
 
 
-def _may_have_time(text: str) -> bool:
-    """A cheap test that skips the big regex for the many sentences with no date in them."""
-    if _DIGIT.search(text):
-        return True
-    low = " " + text.lower()
-    return any(map(low.__contains__, _HINTS))
+def _bits_of(text: str) -> int:
+    """The bits of the hint tuples with a hint in `text`, the slow and obvious way:
+    _hint_mask must agree with it."""
+    bits = 0
+    for hints, bit in _HINT_SETS:
+        if any(h in text for h in hints):
+            bits |= bit
+    return bits
+
+
+# Hints that begin with a space are found by looking, after each space, for the longest
+# such hint there: every hint that occurs at that space is a prefix of that one, so its
+# bits say which tuples hold a hint there.
+_SPACED = {h[1:] for hints, _ in _HINT_SETS for h in hints if h[:1] == " "}
+_SPACED_SCAN = re.compile(f" (?=({_trie_pattern(_SPACED)}))")
+_SPACED_BITS = {word: _bits_of(" " + word) for word in _SPACED}
+_LOOSE = tuple(dict.fromkeys(h for hints, _ in _HINT_SETS for h in hints if h[:1] != " "))
+# "0s", "16" and the like can only be in text with a digit; "ago" anywhere ("Chicago")
+_LOOSE_OTHER = tuple((h, _bits_of(h)) for h in _LOOSE if not _DIGIT.search(h))
+_LOOSE_ALL = tuple((h, _bits_of(h)) for h in _LOOSE)
+
+
+def _hint_mask(low: str, has_digit: bool) -> int:
+    """`_bits_of(low)` with one regex scan instead of some seventy substring searches;
+    `has_digit` says whether `low` holds a digit."""
+    bits = 0
+    for word in set(_SPACED_SCAN.findall(low)):
+        bits |= _SPACED_BITS[word]
+    for hint, hint_bits in _LOOSE_ALL if has_digit else _LOOSE_OTHER:
+        if hint in low:
+            bits |= hint_bits
+    return bits
+
+
+# Month words on lower-cased text: the trie finds them fast (it can only start at one of
+# a few letters), a word boundary before is checked on the few it finds.
+_MONTH_WORD_END = re.compile(f"(?:{_trie_pattern(set(_MONTHS.split('|')))})\\b")
+_BOUNDARY = re.compile(r"\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -290,29 +333,15 @@ def _has_month_word(text: str, low: str) -> bool:
     that only case-blind matching reads as ASCII (dotless i, long s)."""
     if len(low) != len(text) + 1 or "ı" in low or "ſ" in low:
         return _MONTH_WORD.search(text) is not None
-    return _MONTH_WORD_LOW.search(low) is not None
+    # a month word starting inside one found is not whole: all it holds are letters
+    return any(_BOUNDARY.match(low, m.start()) for m in _MONTH_WORD_END.finditer(low))
 
 
 def find_times(text: str, published: date | None = None) -> list[FoundTime]:
     """Every time reference in `text`, in order; never raises on odd input."""
     found: list[FoundTime] = []
-    if not _may_have_time(text):
-        return found
-    low = " " + text.lower().replace("\n", " ")
-    matches: list[tuple[int, int, int, str, re.Match[str]]] = []
-    hinted: list[bool | None] = [None] * len(_HINT_GROUPS)
-    for priority, (kind, regex) in enumerate(_COMPILED):
-        group = _KIND_GROUP[kind]
-        may = hinted[group]
-        if may is None:
-            may = hinted[group] = any(map(low.__contains__, _HINT_GROUPS[group]))
-        if not may or (group == _MONTH_GROUP and not _has_month_word(text, low)):
-            continue  # month kinds need a whole month word: " mar" is usually "market"
-        for m in regex.finditer(text):
-            matches.append((m.start(), priority, m.end(), kind, m))
-    matches.sort(key=lambda t: (t[0], t[1]))
     taken_until = -1
-    for m_start, _, m_end, kind, m in matches:
+    for m_start, _, m_end, kind, m in sorted(_matches(text), key=lambda t: (t[0], t[1])):
         if m_start < taken_until:
             continue  # leftmost first, then the earlier kind, as one alternation would
         try:
@@ -324,6 +353,51 @@ def find_times(text: str, published: date | None = None) -> list[FoundTime]:
             lead = len(m.group(0)) - len(m.group(0).lstrip())
             found.append(FoundTime(ref, m_start + lead, m_start + lead + len(ref.expression)))
     return found
+
+
+def _matches(text: str) -> list[tuple[int, int, int, str, re.Match[str]]]:
+    """(start, priority, end, kind, match) for every match of every kind's regex that the
+    cheap tests let run."""
+    lowered = text.lower()
+    spaced = " " + lowered
+    has_digit = _has_digit(text)
+    bits = _hint_mask(spaced, has_digit)
+    if not has_digit and not bits & _MAY_BIT:
+        return []  # no digit and none of _HINTS: no time reference
+    low = spaced
+    if "\n" in lowered:  # the kind hints read newlines as spaces, _HINTS does not
+        low = spaced.replace("\n", " ")
+        bits = _hint_mask(low, has_digit)
+    # lower-cased text is read as the case-blind regexes read the text (the character
+    # test in tests/segmenter/test_speed_equivalence_times.py) unless it has these
+    same_case_blind = len(lowered) == len(text) and "ı" not in lowered and "ſ" not in lowered
+    matches: list[tuple[int, int, int, str, re.Match[str]]] = []
+    month_word: bool | None = None
+    for priority, (kind, regex) in enumerate(_COMPILED):
+        group = _KIND_GROUP[kind]
+        if not bits & (1 << group) or (kind in _NEEDS_DIGIT and not has_digit):
+            continue
+        if group == _MONTH_GROUP:
+            if month_word is None:
+                month_word = _has_month_word(text, low)
+            if not month_word:
+                continue  # month kinds need a whole month word: " mar" is usually "market"
+        low_regex = _COMPILED_LOW.get(kind) if same_case_blind else None
+        for m in _kind_matches(regex, low_regex, text, lowered):
+            matches.append((m.start(), priority, m.end(), kind, m))
+    return matches
+
+
+def _kind_matches(
+    regex: re.Pattern[str], low_regex: re.Pattern[str] | None, text: str, lowered: str
+) -> list[re.Match[str]]:
+    """`regex.finditer(text)`; when `low_regex` is given, found by scanning `lowered`
+    with it and matching `regex` again only where it found something (same offsets)."""
+    if low_regex is not None:
+        again = [regex.match(text, m.start()) for m in low_regex.finditer(lowered)]
+        if None not in again:  # always: the two scans agree on such text
+            return again  # type: ignore[return-value]
+    return list(regex.finditer(text))
 
 
 def with_publication(ref: TimeRef, published: date) -> TimeRef:
