@@ -32,7 +32,11 @@ _SCALE = {
 _CURRENCY_SIGNS = {"$": "USD", "us$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR"}
 _CURRENCY_WORDS = {
     "dollars": "USD", "dollar": "USD", "pounds": "GBP", "pound": "GBP", "euros": "EUR",
-    "euro": "EUR", "yen": "JPY", "yuan": "CNY", "rupees": "INR", "francs": "CHF",
+    "euro": "EUR", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "rupees": "INR",
+    "rupee": "INR", "francs": "CHF", "rand": "ZAR", "rands": "ZAR", "roubles": "RUB",
+    "rubles": "RUB", "rouble": "RUB", "ruble": "RUB", "baht": "THB", "ringgit": "MYR",
+    "naira": "NGN", "shekels": "ILS", "zlotys": "PLN", "zloty": "PLN", "forints": "HUF",
+    "rupiah": "IDR",
 }  # fmt: skip
 _LOWER = ("more than", "over", "above", "at least", "upwards of", "in excess of", "just over",
           "greater than", "exceeding", "beyond", "no fewer than", "no less than")  # fmt: skip
@@ -77,6 +81,13 @@ _UNIT_STOP = wordset(
 _NOT_QUANTITY_AFTER = re.compile(
     r"(?:st|nd|rd|th)\b|/\d|:\d\d|[-\s](?:year|month|week)s?[-\s]old\b", re.IGNORECASE
 )
+# "the two men", "these three firms": a number word after a determiner points back to
+# people or things already named, it counts nothing new; "top ten", "number one" rank.
+_NOT_A_COUNT_BEFORE = re.compile(
+    r"(?:\b(?:the|these|those|both)\s|\btop\s|\bnumber\s)$", re.IGNORECASE
+)
+_RANK_BEFORE = re.compile(r"\b(?:top|number|no\.)\s$", re.IGNORECASE)
+_ANAPHORIC_WORDS = wordset("two three four five six seven eight nine ten")
 _ONE_FALSE = re.compile(
     r"\bone\s+(?:of|another|day|way|thing|side|hand|time|point|such|who|that|more)\b"
     r"|\b(?:no|any|every|some|the)\s+one\b",
@@ -182,7 +193,7 @@ def _unit_after(text: str, end: int) -> tuple[str | None, int]:
     for _ in range(5):
         if pos < size and text[pos] not in " -":
             break  # words are read after a space or a hyphen only
-        m = _UNIT_WORD.match(text, pos + (1 if pos < size and text[pos] == " " else 0))
+        m = _UNIT_WORD.match(text, pos + (1 if pos < size else 0))  # past the space or hyphen
         if not m:
             break
         word = m.group(0)
@@ -244,6 +255,8 @@ def _read_match(text: str, m: re.Match[str]) -> Found | None:
             return None
         if _YEAR_RE.match(num) and not sign and not scale and not glued:
             return None  # a year: times.py
+        if start > 3 and _RANK_BEFORE.search(text, max(0, start - 7), start):
+            return None  # "top 10", "number 1": a rank
         value = _to_number(num)
         if compound:
             value += _word_value(compound)
@@ -253,6 +266,10 @@ def _read_match(text: str, m: re.Match[str]) -> Found | None:
         if low == "one" and _ONE_FALSE.search(text[max(0, start - 6) : end + 9]):
             return None
         if start > 0 and (text[start - 1].isalnum() or text[start - 1] == "-"):
+            return None
+        if (low in _ANAPHORIC_WORDS or low == "one") and _NOT_A_COUNT_BEFORE.search(
+            text, max(0, start - 7), start
+        ):
             return None
         value = _word_value(word)
     unit: str | None = None

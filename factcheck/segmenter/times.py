@@ -82,6 +82,13 @@ _YEAR_CONTEXT = re.compile(
     r"summer|spring|autumn|winter|half|quarter) of)\s*$|(?:^|[.!?\n\"“(]\s*)$)",
     re.IGNORECASE,
 )
+# "the 2004 Brit Awards", "the 2005 budget": a year naming an edition of something
+_YEAR_OF_EDITION = re.compile(
+    r"\s+(?:[A-Z]|(?:budget|election|elections|season|census|report|survey|figures|"
+    r"results|accounts|campaign|tournament|championships?|games|olympics|world cup|"
+    r"final|awards|festival|show|tour|album|film|ceremony|list)\b)"
+)
+_THE_BEFORE = re.compile(r"\b(?:the|its|their|his|her)\s+$", re.IGNORECASE)
 _MONTH_WORDS_AMBIGUOUS = {"may", "march", "mar", "jan", "sep", "dec", "oct", "nov", "aug", "jun"}
 
 
@@ -302,7 +309,10 @@ def _resolve(kind: str, m: re.Match[str], published: date | None) -> TimeRef | N
                        _before(published, resolved.year) if resolved else None)  # fmt: skip
     if kind == "year":
         year = int(g["year_y"])
-        if not _YEAR_CONTEXT.search(m.string[max(0, m.start() - 12) : m.start()]):
+        before = m.string[max(0, m.start() - 12) : m.start()]
+        if not _YEAR_CONTEXT.search(before) and not (
+            _THE_BEFORE.search(before) and _YEAR_OF_EDITION.match(m.string, m.end())
+        ):
             return None
         return TimeRef(expr, date(year, 1, 1).isoformat(), "year", _before(published, year))
     if kind == "month":

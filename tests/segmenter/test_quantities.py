@@ -60,3 +60,17 @@ def test_offsets_cover_the_words_read() -> None:
     text = "It holds over a million foreigners."
     (found,) = find_quantities(text)
     assert text[found.start : found.end] == "over a million foreigners"
+
+
+def test_ranks_and_back_references_are_no_counts() -> None:
+    for text in ("The band made the top ten.", "It reached number 1 in May.",
+                 "The two men faced charges.", "Wales won the Six Nations."):  # fmt: skip
+        assert find_quantities(text) == [], text
+    # a possessive still counts: "its two factories" says how many it has
+    assert [f.quantity.value for f in find_quantities("It closed one of its two factories.")] == [2]
+
+
+def test_currency_words_and_hyphenated_units() -> None:
+    [cut, budget] = find_quantities("Tax cuts worth 6.8bn rand in a 418bn-rand budget.")
+    assert (cut.quantity.value, cut.quantity.unit) == (6.8e9, "ZAR")
+    assert (budget.quantity.value, budget.quantity.unit) == (418e9, "ZAR")

@@ -88,3 +88,18 @@ def test_calendar_dates_read_as_dateparser_reads_them(year: int) -> None:
         assert fast is not None and slow is not None and fast == slow.replace(day=1), expression
     assert _calendar_date(f"31 February {year}") is None  # left to dateparser
     assert _calendar_date(f"1th May {year}") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They won best pop act at the 2004 Brit Awards.",
+        "The focus of the 2004 budget was more for all.",
+    ],
+)
+def test_a_year_naming_an_edition_is_a_date(text: str) -> None:
+    assert one(text).date == "2004-01-01"
+
+
+def test_a_four_digit_count_after_the_is_no_year() -> None:
+    assert find_times("He eats the 1800 calories a day.", None) == []

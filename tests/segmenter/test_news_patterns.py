@@ -1,0 +1,172 @@
+"""Patterns of news prose found by annotating fresh BBC articles (claims/gold, second round).
+
+Each test is one construction the first segmenter got wrong on articles it had never
+seen: a wrong split, a missed attribution, a wrong kind or a quantity that is no count.
+The whole pipeline runs, as a user would run `factcheck segment`.
+"""
+
+from __future__ import annotations
+
+from factcheck.segmenter import parse_text, segment
+from factcheck.segmenter.types import ClaimSpan
+
+
+def claims_of(body: str) -> list[ClaimSpan]:
+    return segment(parse_text(f"Headline\n\n{body}"))
+
+
+def only(body: str) -> ClaimSpan:
+    found = claims_of(body)
+    assert len(found) == 1, [c.text for c in found]
+    return found[0]
+
+
+def containing(body: str, words: str) -> ClaimSpan:
+    hits = [c for c in claims_of(body) if words in c.text]
+    assert len(hits) == 1, [c.text for c in claims_of(body)]
+    return hits[0]
+
+
+# --- spans ---------------------------------------------------------------------------
+
+
+def test_coordinated_verbs_stay_one_claim() -> None:
+    claim = only("Muslims are more likely to be stopped and searched by police.")
+    assert claim.text == "Muslims are more likely to be stopped and searched by police"
+
+
+def test_coordinated_subjects_stay_with_their_verb() -> None:
+    claim = only(
+        "New Yorker William Trowbridge and Texan Michael Chicoine have pleaded guilty to "
+        "charges of piracy."
+    )
+    assert claim.text.startswith("New Yorker William Trowbridge and Texan")
+
+
+def test_concessive_clause_with_its_own_figure_is_its_own_claim() -> None:
+    texts = [c.text for c in claims_of(
+        "In 2003/2004, 12.5% of searches under the laws were on Asian people, even though "
+        "they make up 4.7% of the population."
+    )]  # fmt: skip
+    assert texts == [
+        "In 2003/2004, 12.5% of searches under the laws were on Asian people",
+        "they make up 4.7% of the population",
+    ]
+
+
+def test_quoted_words_are_never_cut() -> None:
+    claim = containing(
+        'Mr Bez said the new car was the company\'s "most affordable car ever and makes the '
+        'brand accessible".',
+        "affordable",
+    )
+    assert claim.text.endswith('makes the brand accessible"')
+    assert claim.speaker == "Mr Bez"
+
+
+# --- speakers --------------------------------------------------------------------------
+
+
+def test_trailing_attribution_to_a_described_person() -> None:
+    claim = only(
+        "People of Islamic appearance are more likely to be searched by police, a Home "
+        "Office minister has said."
+    )
+    assert claim.text == "People of Islamic appearance are more likely to be searched by police"
+    assert claim.speaker == "a Home Office minister"
+
+
+def test_trailing_attribution_to_the_spokesman() -> None:
+    claim = only("The powers were aimed at one community, the spokesman said.")
+    assert claim.speaker == "the spokesman"
+    assert "spokesman" not in claim.text
+
+
+def test_a_title_that_ends_in_show_is_no_speaker() -> None:
+    claim = only(
+        "They topped the charts with the theme from Thunderbirds, which was voted Record Of "
+        "The Year on the ITV1 show."
+    )
+    assert claim.speaker is None
+
+
+def test_participle_lead_before_the_speaker() -> None:
+    claim = containing(
+        "Unveiling the 418bn-rand budget to parliament, Mr Manuel said the economy had "
+        "grown by an average of 3.2% over the past four years.",
+        "3.2%",
+    )
+    assert claim.speaker == "Mr Manuel"
+    assert claim.text.startswith("the economy had grown")
+
+
+def test_adverb_between_auxiliary_and_speech_verb() -> None:
+    claim = only(
+        "Muslim groups have repeatedly claimed that their communities are being victimised "
+        "under terror laws."
+    )
+    assert claim.speaker == "Muslim groups"
+    assert claim.text == "their communities are being victimised under terror laws"
+
+
+def test_a_country_is_not_the_person_a_pronoun_stands_for() -> None:
+    found = claims_of(
+        '"In this budget, the focus is on more for all, spread across all of South Africa," '
+        "said Mr Manuel. He said that the economic situation was a marked improvement on the "
+        "position at the end of apartheid, but acknowledged that more needed to be done."
+    )
+    later = [c for c in found if "apartheid" in c.text or "more needed" in c.text]
+    assert later
+    assert {c.speaker for c in later} == {"Mr Manuel"}
+
+
+# --- kinds -----------------------------------------------------------------------------
+
+
+def test_a_predicted_figure_is_a_prediction() -> None:
+    claim = only("He predicted that the economy would grow by 4.3% in 2005.")
+    assert claim.kind == "prediction"
+    assert not claim.checkworthy
+
+
+def test_plans_are_predictions() -> None:
+    assert only("He now plans to take Fightstar on tour.").kind == "prediction"
+
+
+def test_a_dated_future_event_is_temporal() -> None:
+    claim = only("The two men are due to be sentenced on 29 April.")
+    assert claim.kind == "temporal"
+    assert not claim.checkworthy
+
+
+def test_a_requirement_that_something_should_happen_is_a_fact() -> None:
+    claim = only(
+        "Last year, ministers introduced a requirement that ministers should speak English "
+        "to a certain level."
+    )
+    assert claim.kind == "fact"
+    assert claim.checkworthy
+
+
+# --- quantities ------------------------------------------------------------------------
+
+
+def test_chart_positions_are_not_counts() -> None:
+    claim = only("The band made the top ten with their debut album.")
+    assert claim.quantities == []
+
+
+def test_the_two_men_refers_back_and_counts_nothing() -> None:
+    claim = only("The two men faced charges following raids by the FBI.")
+    assert claim.quantities == []
+    assert claim.kind == "fact"
+
+
+def test_rand_is_a_currency() -> None:
+    claim = containing(
+        "The government offered income tax cuts worth 6.8bn rand, within the 418bn-rand "
+        "budget.",
+        "6.8bn",
+    )
+    units = {q.unit for q in claim.quantities}
+    assert units == {"ZAR"}
