@@ -7,7 +7,9 @@ claimed, and the frame says who claimed it. Pronouns resolve to the last named p
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from factcheck.segmenter.wordlists import wordset
 
@@ -21,7 +23,35 @@ SPEECH_VERBS = (
     "reveals|confirmed|confirms|concluded|found|finds|showed|shows|show|wrote|writes"
 )
 _SPEECH_SET = frozenset([*SPEECH_VERBS.split("|"), "according"])
+_SPEECH_BYTES = frozenset(word.encode() for word in _SPEECH_SET)
 _WORD = re.compile(r"[a-z]+")
+# ASCII bytes -> lower case, every byte but a letter a space: split() gives _WORD's words
+_LETTER_BYTES = (
+    bytes(c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 else 32 for c in range(128)) + b" " * 128
+)
+
+
+def alternation(words: Sequence[str]) -> str:
+    """`"|".join(map(re.escape, words))` as a trie: the same matches, found faster.
+
+    sre tries the alternatives of a group one after the other at every place it looks;
+    nested by first letter, it drops a whole group on one letter. Words with different first
+    letters never match at the same place, and within a letter the words keep their order
+    (which decides between "say" and "says"), so every match is the one the flat list gives.
+    """
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        groups.setdefault(word[:1], []).append(word[1:])
+    parts = []
+    for first, rests in groups.items():
+        if len(rests) == 1 or not first:  # one word, or where words end (all rests empty)
+            parts.append(re.escape(first + rests[0]))
+        else:
+            parts.append(f"{re.escape(first)}(?:{alternation(rests)})")
+    return "|".join(parts)
+
+
+_VERBS = alternation(SPEECH_VERBS.split("|"))
 OPINION_VERBS = wordset(
     "believes believe believed thinks think thought argues argue argued fear fears feared hopes "
     "hope hoped expects expect expected insists insist insisted predicts predicted predict "
@@ -54,16 +84,25 @@ _LEAD = re.compile(
     rf"^(?P<lead>(?:(?:[Bb]ut|[Aa]nd|[Hh]owever|[Mm]eanwhile|[Nn]ow|[Yy]et|[Ss]till|[Aa]lso|[Ss]o),?\s+)?)"
     rf"(?P<spk>(?:[\w'’().\-]+\s+){{0,10}}?[\w'’().\-]+)"
     rf"(?P<appos>,\s[^,]{{3,80}},)?"
-    rf"\s+(?:also\s+|now\s+|still\s+|have\s+|has\s+|had\s+)?(?P<verb>{SPEECH_VERBS})"
+    rf"\s+(?:also\s+|now\s+|still\s+|have\s+|has\s+|had\s+)?(?P<verb>{_VERBS})"
     rf"(?!\s+(?:\w+ing|of|by|has|have|had|is|are|was|were|for|from|in|on|at|over|to)\b)"
     rf"(?:(?:(?<=told)|(?<=tells))\s+(?:the\s+)?"
     rf"(?:BBC|[A-Z][\w ]{{0,30}}?|reporters|journalists|him|"
     rf"her|them|us|me|MPs)(?:\s+(?:News\s+)?website)?)?(?:\s+that)?\s+(?=\S)",
 )
 _TRAIL = re.compile(
-    rf"(?:,\s*|[\"”’]\s*,?\s*|\s+)[\"”’]?\s*(?:(?P<verb1>{SPEECH_VERBS})\s+(?P<spk1>[A-Z][^,.;]{{1,60}}|he|she|they|it)"
-    rf"|(?P<spk2>[A-Z][\w'’.\- ]{{1,60}}|he|she|they|it|we)\s+(?P<verb2>{SPEECH_VERBS}|added))"
+    rf"(?:,\s*|[\"”’]\s*,?\s*|\s+)[\"”’]?\s*(?:(?P<verb1>{_VERBS})\s+(?P<spk1>[A-Z][^,.;]{{1,60}}|he|she|they|it)"
+    rf"|(?P<spk2>[A-Z][\w'’.\- ]{{1,60}}|he|she|they|it|we)\s+(?P<verb2>{_VERBS}|added))"
     rf"(?:,\s+(?:a|an|the|who|which|adding)\b[^.]{{0,80}})?[.!?]?[\"”’]?$",
+)
+# The last part of every _TRAIL match, read backwards from the end of the text: quote and
+# stop, an optional ", who ..." clause, an optional speaker after the verb, then the verb.
+# Anchored where _TRAIL ends, it fails after a few steps on most texts, where _TRAIL.search
+# tries every position; only texts it accepts are searched (test_speed_equivalence_kinds.py).
+_TRAIL_END_REVERSED = re.compile(
+    r"\n?[\"”’]?[.!?]?(?:[^.]{0,80}\b(?:a|na|eht|ohw|hcihw|gnidda)\s+,)?"
+    r"(?:(?:[^,.;]{1,60}[A-Z]|eh|ehs|yeht|ti)\s+)?"
+    rf"(?:{alternation([verb[::-1] for verb in [*SPEECH_VERBS.split('|'), 'added']])})"
 )
 _ACCORDING_TRAIL = re.compile(r",?\s+according to (?P<spk>[^,.;]{2,80})[.!?]?$", re.IGNORECASE)
 _IMPERSONAL_LEAD = re.compile(
@@ -77,7 +116,7 @@ _IMPERSONAL_LEAD = re.compile(
 )
 _ACCORDING_LEAD = re.compile(r"^According to (?P<spk>[^,]{2,80}),\s+", re.IGNORECASE)
 _INNER = re.compile(
-    rf",\s+(?P<spk>he|she|they|it|we|[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){{0,2}})\s+(?P<verb>{SPEECH_VERBS}),\s+"
+    rf",\s+(?P<spk>he|she|they|it|we|[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){{0,2}})\s+(?P<verb>{_VERBS}),\s+"
 )
 
 
@@ -124,6 +163,13 @@ def has_speech_verb(text: str) -> bool:
 
     A clause's words are among its sentence's, so the pipeline asks once per sentence.
     """
+    if text.isascii():  # the words of ASCII text split out of it by bytes.translate
+        return not _SPEECH_BYTES.isdisjoint(text.encode().translate(_LETTER_BYTES).split())
+    return _has_speech_verb_any(text)
+
+
+def _has_speech_verb_any(text: str) -> bool:
+    """has_speech_verb for any text: lower case can add ASCII letters ("İ" -> "i̇")."""
     return not _SPEECH_SET.isdisjoint(_WORD.findall(text.lower()))
 
 
@@ -141,7 +187,7 @@ def find_attribution(
     if speech is None:
         speech = has_speech_verb(sentence)
     if not imp and not speech:
-        return Attribution(None, None, start, end, None)  # no speech verb: nothing to find
+        return _unattributed(end)  # no speech verb: nothing to find
     m = _ACCORDING_LEAD.match(sentence)
     if imp:
         low = imp.group(0).lower()
@@ -156,13 +202,13 @@ def find_attribution(
             speaker = _speaker_label(m2.group("spk"), last_person)
             verb, start = m2.group("verb"), m2.end()
     tail = sentence[start:end]
-    t = _ACCORDING_TRAIL.search(tail)
+    t = _according_trail(tail)
     if t:
         speaker = speaker or _speaker_label(t.group("spk"), last_person)
         verb = verb or "according to"
         end = start + t.start()
     else:
-        t2 = _TRAIL.search(tail)
+        t2 = _trail(tail)
         if t2 and (start + t2.start()) > start + 10:
             spk = t2.group("spk1") or t2.group("spk2") or ""
             if _plausible_subject(spk):
@@ -176,6 +222,22 @@ def find_attribution(
         verb = verb or i.group("verb")
         inner = (i.start(), i.end())
     return Attribution(speaker, verb, start, end, inner)
+
+
+def _according_trail(tail: str) -> re.Match[str] | None:
+    """`_ACCORDING_TRAIL.search(tail)`, skipped when no "according" can be in the tail."""
+    return _ACCORDING_TRAIL.search(tail) if "ccord" in tail.lower() else None
+
+
+def _trail(tail: str) -> re.Match[str] | None:
+    """`_TRAIL.search(tail)`, skipped when the tail does not end as a trailing frame can."""
+    return _TRAIL.search(tail) if _TRAIL_END_REVERSED.match(tail[::-1]) else None
+
+
+@lru_cache(maxsize=4096)
+def _unattributed(length: int) -> Attribution:
+    """The whole sentence, no speaker: one shared (frozen) value per length, built once."""
+    return Attribution(None, None, 0, length, None)
 
 
 def _plausible_subject(phrase: str) -> bool:
