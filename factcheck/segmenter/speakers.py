@@ -100,25 +100,36 @@ _LEAD_BODY = (
     rf"(?:BBC|[A-Z][\w ]{{0,30}}?|reporters|journalists|him|"
     rf"her|them|us|me|MPs)(?:\s+(?:News\s+)?website)?)?(?:\s+that)?\s+(?=\S)"
 )
+# A trailing frame: '..., said Jo Smith.' or '..., he says, adding that ...'
+_TRAILING_SPEAKER_PRONOUNS = "he|she|they|it"
+_TRAILING_CLAUSE_WORDS = "a|an|the|who|which|adding"
 _TRAIL_BODY = (
-    rf"(?:,\s*|[\"”’]\s*,?\s*|\s+)[\"”’]?\s*(?:(?P<verb1>{SPEECH_VERBS})\s+(?P<spk1>[A-Z][^,.;]{{1,60}}|he|she|they|it)"
+    rf"(?:,\s*|[\"”’]\s*,?\s*|\s+)[\"”’]?\s*(?:(?P<verb1>{SPEECH_VERBS})\s+"
+    rf"(?P<spk1>[A-Z][^,.;]{{1,60}}|{_TRAILING_SPEAKER_PRONOUNS})"
     rf"|(?P<spk2>[A-Z][\w'’.\- ]{{1,60}}|he|she|they|it|we)\s+(?P<verb2>{SPEECH_VERBS}|added))"
-    rf"(?:,\s+(?:a|an|the|who|which|adding)\b[^.]{{0,80}})?[.!?]?[\"”’]?$"
+    rf"(?:,\s+(?:{_TRAILING_CLAUSE_WORDS})\b[^.]{{0,80}})?[.!?]?[\"”’]?$"
 )
+
+
+def _backwards(alternatives: str) -> str:
+    """An alternation of words, every word spelt backwards."""
+    return alternation([word[::-1] for word in alternatives.split("|")])
+
+
 # The last part of every _TRAIL match, read backwards from the end of the text: quote and
 # stop, an optional ", who ..." clause, an optional speaker after the verb, then the verb.
 # Anchored where _TRAIL ends, it fails after a few steps on most texts, where _TRAIL.search
 # tries every position; only texts it accepts are searched (test_speed_equivalence_kinds.py).
 # The clause is the costly part, so it is left out when the fast scan for "," finds none.
 _REVERSED_END = r"\n?[\"”’]?[.!?]?"
-_REVERSED_CLAUSE = r"(?:[^.]{0,80}\b(?:a|na|eht|ohw|hcihw|gnidda)\s+,)?"
+_REVERSED_CLAUSE = rf"(?:[^.]{{0,80}}\b(?:{_backwards(_TRAILING_CLAUSE_WORDS)})\s+,)?"
 _REVERSED_FRAME = (
-    r"(?:(?:[^,.;]{1,60}[A-Z]|eh|ehs|yeht|ti)\s+)?"
-    rf"(?:{alternation([verb[::-1] for verb in [*SPEECH_VERBS.split('|'), 'added']])})"
+    rf"(?:(?:[^,.;]{{1,60}}[A-Z]|{_backwards(_TRAILING_SPEAKER_PRONOUNS)})\s+)?"
+    rf"(?:{_backwards(SPEECH_VERBS + '|added')})"
 )
 _TRAIL_END_REVERSED = re.compile(_REVERSED_END + _REVERSED_CLAUSE + _REVERSED_FRAME)
 _TRAIL_END_REVERSED_NO_CLAUSE = re.compile(_REVERSED_END + _REVERSED_FRAME)
-_TRAIL_CLAUSE = re.compile(r",\s+(?:a|an|the|who|which|adding)\b")
+_TRAIL_CLAUSE = re.compile(rf",\s+(?:{_TRAILING_CLAUSE_WORDS})\b")
 _ACCORDING_TRAIL = re.compile(r",?\s+according to (?P<spk>[^,.;]{2,80})[.!?]?$", re.IGNORECASE)
 _IMPERSONAL_LEAD = re.compile(
     r"^(?:(?:but|and|so)\s+)?(?:It is|It's|It was|It has been) (?:\w+ )?(?:clear|thought|believed|"
