@@ -225,6 +225,7 @@ def classify(
 def _classify(
     text: str, quantities: list[Quantity], speaker_verb: str | None, find: CueFinder
 ) -> tuple[str, str | None]:
+    """classify, with the way cues are looked up passed in: the tests compare both ways."""
     if (cue := find(_TEMPORAL)) is not None:
         return "temporal", cue
     cue = find(_PERSONAL)
