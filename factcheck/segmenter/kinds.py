@@ -25,17 +25,32 @@ KINDS = (
 )
 
 TEMPORAL = re.compile(
-    r"\b(?:takes? place|take place|scheduled|due (?:out|to be (?:taken|held|published|released))|"
+    r"\b(?:takes? place|take place|scheduled|due (?:out|to be [a-z]+ed)|"
     r"will be held|is held|are held|kicks? off|starts? on|begins? on|has yet to name a date)\b",
     re.IGNORECASE,
 )
 PREDICTION = re.compile(
     r"\b(?:would|could(?! not)|might|may|shall|going to|is likely to|are likely to|likely|"
     r"unlikely|is expected to|are expected to|expected to be|set to(?! be)|in the near future|"
-    r"in the coming|forecast|predicted|can take|could win|on course to|poised to)\b",
+    r"in the coming|forecast|predicted|can take|could win|on course to|poised to|"
+    r"plans? to|planned to|planning to|intends? to|aims? to)\b",
     re.IGNORECASE,
 )
-LIKELIER = re.compile(r"\b(?:more|less) likely\b", re.IGNORECASE)
+# A figure someone forecasts is a prediction, not a reported quantity.
+FORECAST = re.compile(
+    r"\b(?:is|are|was|were|is not|are not) (?:expected|forecast|predicted|projected) to\b",
+    re.IGNORECASE,
+)
+FORECAST_VERBS = frozenset(
+    ["predicted", "predicts", "predict", "forecast", "forecasts", "expects", "expected", "expect"]
+)
+# "a requirement that ministers should ...": the modal reports a rule, not an opinion.
+MANDATE = re.compile(
+    r"\b(?:requirement|requirements|rule|rules|law|laws|order|ruling|regulation|regulations|"
+    r"demand|demands|proposal|proposals|recommendation|guidance|condition) that\b",
+    re.IGNORECASE,
+)
+LIKELIER = re.compile(r"\b(?:more|less|increasingly) likely\b", re.IGNORECASE)
 WILL = re.compile(r"\b(?:will|won't|'ll)\b", re.IGNORECASE)
 OPINION = re.compile(
     r"\b(?:should|must|ought to|needs? to|has to|have to|seems?|appears? to|undoubted|"
@@ -118,9 +133,18 @@ _PERSONAL = _Cue(
 )  # fmt: skip
 _PREDICTION = _Cue(
     PREDICTION, "would|could|might|may|shall|going to|likely|expected|set to|near future|"
-    "the coming|forecast|predicted|can take|course to|poised",
+    "the coming|forecast|predicted|can take|course to|poised|plan|intend|aim",
     "would could might may shall going likely unlikely expected set future coming forecast "
-    "predicted take course poised",
+    "predicted take course poised plan plans planned planning intend intends aim aims",
+)  # fmt: skip
+_FORECAST = _Cue(
+    FORECAST, "expected|forecast|predicted|projected", "expected forecast predicted projected"
+)
+_MANDATE = _Cue(
+    MANDATE, "requirement|rule|law|order|ruling|regulation|demand|proposal|recommendation|"
+    "guidance|condition",
+    "requirement requirements rule rules law laws order ruling regulation regulations demand "
+    "demands proposal proposals recommendation guidance condition",
 )  # fmt: skip
 _WILL = _Cue(WILL, "will|won't|'ll", "will won ll")
 _LIKELIER = _Cue(LIKELIER, " likely", "likely")
@@ -159,8 +183,8 @@ _QUANTITY_WORDS = _Cue(
     "tripled halved grew growth decline declines declined soared soaring plunged dozens "
     "hundreds thousands millions share rate cent percent",
 )  # fmt: skip
-_CUES = (_TEMPORAL, _PERSONAL, _PREDICTION, _WILL, _LIKELIER, _OPINION, _CAUSAL, _COMPARISON,
-         _QUANTITY_WORDS)  # fmt: skip
+_CUES = (_TEMPORAL, _PERSONAL, _PREDICTION, _FORECAST, _MANDATE, _WILL, _LIKELIER, _OPINION,
+         _CAUSAL, _COMPARISON, _QUANTITY_WORDS)  # fmt: skip
 _CUE_WORDS = frozenset().union(*(cue.words for cue in _CUES))
 # ASCII bytes -> the lower-cased text with every non-word character (not [a-z0-9_]) a space
 _WORD_BYTES = (
@@ -219,11 +243,15 @@ def classify(
     speaker_verb: str | None,
 ) -> tuple[str, str | None]:
     """(kind, the cue that decided it) for one claim span."""
-    return _classify(text, quantities, speaker_verb, _cue_finder(text))
+    return _classify(text, quantities, speaker_verb, _cue_finder(text), times)
 
 
 def _classify(
-    text: str, quantities: list[Quantity], speaker_verb: str | None, find: CueFinder
+    text: str,
+    quantities: list[Quantity],
+    speaker_verb: str | None,
+    find: CueFinder,
+    times: list[TimeRef] | None = None,
 ) -> tuple[str, str | None]:
     """classify, with the way cues are looked up passed in: the tests compare both ways."""
     if (cue := find(_TEMPORAL)) is not None:
@@ -231,7 +259,14 @@ def _classify(
     cue = find(_PERSONAL)
     if cue is not None and (PERSONAL_SUBJECT.search(text) or person_name(text)):
         return "personal", cue
-    if any(map(is_count, quantities)):
+    if speaker_verb in FORECAST_VERBS:
+        return "prediction", speaker_verb  # "He predicted that the economy would grow by 4.3%"
+    if (cue := find(_FORECAST)) is not None:
+        return "prediction", cue
+    counted = any(map(is_count, quantities))
+    if not counted and times and (cue := find(_WILL)) is not None and _dated(times):
+        return "temporal", cue  # "will unveil the car on Thursday": a date to note
+    if counted:
         return "quantity", quantities[0].text
     if (cue := find(_LIKELIER)) is not None:
         return "comparison", cue
@@ -242,8 +277,16 @@ def _classify(
         return "prediction", cue
     if speaker_verb in _OPINION_VERBS:
         return "opinion", speaker_verb
+    mandate = find(_MANDATE) is not None
     for kind, cue_re in (("opinion", _OPINION), ("causal", _CAUSAL),
                          ("comparison", _COMPARISON), ("quantity", _QUANTITY_WORDS)):  # fmt: skip
+        if kind == "opinion" and mandate:
+            continue  # "a requirement that ministers should speak English": a rule
         if (cue := find(cue_re)) is not None:
             return kind, cue
     return "fact", None
+
+
+def _dated(times: list[TimeRef]) -> bool:
+    """A day or a weekday: the span schedules something (years and months date history)."""
+    return any(t.granularity == "day" for t in times)

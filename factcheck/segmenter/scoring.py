@@ -32,6 +32,11 @@ from factcheck.segmenter.wordlists import wordset
 
 THRESHOLD = 0.5
 MODEL_WEIGHT = 0.4
+# Predictions, opinions and personal history are checkable but low value (the gold's
+# convention); the model cannot see the kind and rates "would grow by 4.3%" as highly as
+# a reported figure, so for these kinds the rules carry more of the score.
+LOW_VALUE_MODEL_WEIGHT = 0.2
+_LOW_VALUE = frozenset({"prediction", "opinion", "personal"})
 MODEL_REASONS = 2
 # Words that carry weight in the model but mean nothing to a reader as a reason.
 _FUNCTION_WORDS = wordset(
@@ -140,7 +145,8 @@ def score(candidate: Candidate) -> tuple[float, bool, list[str]]:
     """(score in [0, 1], check-worthy, reasons) for one candidate claim."""
     prior, reasons = rule_score(candidate)
     learned, learned_reasons = _model_score(candidate)
-    value = MODEL_WEIGHT * learned + (1.0 - MODEL_WEIGHT) * prior
+    weight = LOW_VALUE_MODEL_WEIGHT if candidate.kind in _LOW_VALUE else MODEL_WEIGHT
+    value = weight * learned + (1.0 - weight) * prior
     for reason in learned_reasons:
         if reason not in reasons:
             reasons.append(reason)

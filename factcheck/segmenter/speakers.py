@@ -79,7 +79,8 @@ _NOT_PERSON = wordset(
     "directive executive park street road avenue square valley district tech industrial centre "
     "center hall airport station river island county region province republic kingdom january "
     "february march april may june july august september october november december monday "
-    "tuesday wednesday thursday friday saturday sunday"
+    "tuesday wednesday thursday friday saturday sunday south north east west africa america "
+    "asia europe arabia korea zealand lanka emirates"
 )
 _TITLES = frozenset(["mr", "mrs", "ms", "dr", "sir", "lord", "lady", "prof", "professor"])
 # Words dropped from the front of a name: "Professor", but not "Mr" ("Mr Smith" stays whole)
@@ -94,7 +95,7 @@ _LEAD_BODY = (
     rf"^(?P<lead>(?:(?:[Bb]ut|[Aa]nd|[Hh]owever|[Mm]eanwhile|[Nn]ow|[Yy]et|[Ss]till|[Aa]lso|[Ss]o),?\s+)?)"
     rf"(?P<spk>{_SPEAKER_WORDS})"
     rf"(?P<appos>,\s[^,]{{3,80}},)?"
-    rf"\s+(?:also\s+|now\s+|still\s+|have\s+|has\s+|had\s+)?(?P<verb>{SPEECH_VERBS})"
+    rf"\s+(?:(?:also|now|still|have|has|had|[a-z]+ly)\s+){{0,2}}(?P<verb>{SPEECH_VERBS})"
     rf"(?!\s+(?:\w+ing|of|by|has|have|had|is|are|was|were|for|from|in|on|at|over|to)\b)"
     rf"(?:(?:(?<=told)|(?<=tells))\s+(?:the\s+)?"
     rf"(?:BBC|[A-Z][\w ]{{0,30}}?|reporters|journalists|him|"
@@ -130,6 +131,17 @@ _REVERSED_FRAME = (
 _TRAIL_END_REVERSED = re.compile(_REVERSED_END + _REVERSED_CLAUSE + _REVERSED_FRAME)
 _TRAIL_END_REVERSED_NO_CLAUSE = re.compile(_REVERSED_END + _REVERSED_FRAME)
 _TRAIL_CLAUSE = re.compile(rf",\s+(?:{_TRAILING_CLAUSE_WORDS})\b")
+# '..., a Home Office minister has said.', '..., the spokesman told reporters.'
+_DESCRIBED_TRAIL = re.compile(
+    r"(?:,[\"”’]?|[\"”’],?)\s+(?P<spk>(?:a|an|the)\s+[^,.;\"”]{2,50}?)"
+    r"\s+(?:has\s+|have\s+|had\s+)?(?P<verb>said|says|added|warned|argued|insisted|claimed|"
+    r"explained|stressed|told(?:\s+[^,.;\"”]{1,60})?)"
+    r"(?:\s+(?:on|in|at|last|this|yesterday|today)\b[^,.;\"”]{0,40})?[.!?]?[\"”’]?$"
+)
+_DESCRIBED_TRAIL_ENDS = ("said", "says", "added", "warned", "argued", "insisted", "claimed",
+                         "explained", "stressed")  # fmt: skip
+# Verbs that end a title or a finding rather than attribute a claim: "... on the ITV1 show."
+_NOT_TRAILING_VERBS = frozenset(["show", "shows", "found", "finds"])
 _ACCORDING_TRAIL = re.compile(r",?\s+according to (?P<spk>[^,.;]{2,80})[.!?]?$", re.IGNORECASE)
 _IMPERSONAL_LEAD = re.compile(
     r"^(?:(?:but|and|so)\s+)?(?:It is|It's|It was|It has been) (?:\w+ )?(?:clear|thought|believed|"
@@ -253,12 +265,20 @@ def find_attribution(
         end = start + t.start()
     else:
         t2 = _trail(tail)
-        if t2 and (start + t2.start()) > start + 10:
-            spk = t2.group("spk1") or t2.group("spk2") or ""
-            if _plausible_subject(spk):
-                speaker = speaker or _speaker_label(spk, last_person)
-                verb = verb or t2.group("verb1") or t2.group("verb2")
-                end = start + t2.start()
+        spk = (t2.group("spk1") or t2.group("spk2") or "") if t2 else ""
+        if (
+            t2
+            and t2.start() > 10
+            and t2.group("verb2") not in _NOT_TRAILING_VERBS
+            and _plausible_subject(spk)
+        ):
+            speaker = speaker or _speaker_label(spk, last_person)
+            verb = verb or t2.group("verb1") or t2.group("verb2")
+            end = start + t2.start()
+        elif (t3 := _described_trail(tail)) is not None and t3.start() > 10:
+            speaker = speaker or _speaker_label(t3.group("spk"), last_person)
+            verb = verb or t3.group("verb").split()[0]
+            end = start + t3.start()
     inner = None
     i = _INNER.search(sentence, start, end)
     if i:
@@ -271,6 +291,14 @@ def find_attribution(
 def _according_trail(tail: str) -> re.Match[str] | None:
     """`_ACCORDING_TRAIL.search(tail)`, skipped when no "according" can be in the tail."""
     return _ACCORDING_TRAIL.search(tail) if "ccord" in tail.lower() else None
+
+
+def _described_trail(tail: str) -> re.Match[str] | None:
+    """`_DESCRIBED_TRAIL.search(tail)`, only when the tail can end in such a frame."""
+    end = tail.rstrip(' .!?"”’\n')
+    if end.endswith(_DESCRIBED_TRAIL_ENDS) or " told " in tail or " said " in tail[-60:]:
+        return _DESCRIBED_TRAIL.search(tail)
+    return None
 
 
 def _trail(tail: str) -> re.Match[str] | None:
