@@ -9,7 +9,7 @@ checkable in them (no number, date, name, comparison, cause or attribution) are 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from bisect import bisect_left
 
 from factcheck.segmenter.wordlists import wordset
 
@@ -55,21 +55,28 @@ _SPLIT_BODY = (
     r"|\s+(?=as\s+(?:he|she|they|it)\s)"
 )
 _SPLIT = re.compile(f"{_SPLIT_GUARD}(?:{_SPLIT_BODY})", re.IGNORECASE)
-_LEAD_IN = re.compile(
-    r"^(?:(?:and|but|or|so(?!\s+far)|yet|however|although|though|while|whereas|meanwhile|also|still|"
-    r"indeed|instead|moreover|furthermore|nonetheless|nevertheless|thus|then|with|after|as "
-    r"well as|including|which|who|that)\b[,\s]*)+",
-    re.IGNORECASE,
+_LEAD_IN_BODY = (
+    r"(?:(?:and|but|or|so(?!\s+far)|yet|however|although|though|while|whereas|meanwhile|also|"
+    r"still|indeed|instead|moreover|furthermore|nonetheless|nevertheless|thus|then|with|after|"
+    r"as well as|including|which|who|that)\b[,\s]*)+"
 )
-_INTRO = re.compile(
-    r"^(?:(?:just\s+)?[\w\-]+\s+(?:years?|months?|weeks?|days?|decades?)\s+ago|in\s+\d{4}|"
+_INTRO_BODY = (
+    r"(?:(?:just\s+)?[\w\-]+\s+(?:years?|months?|weeks?|days?|decades?)\s+ago|in\s+\d{4}|"
     r"during\s+\d{4}|last\s+\w+|this\s+\w+|so\s+far|at\s+the\s+same\s+time|in\s+addition|"
     r"for\s+example|for\s+instance|in\s+fact|on\s+\w+day|in\s+the\s+\w+|however|meanwhile|"
-    r"in\s+its\s+case|in\s+other\s+words),\s+",
-    re.IGNORECASE,
+    r"in\s+its\s+case|in\s+other\s+words),\s+"
 )
+_LEAD_IN = re.compile(f"^{_LEAD_IN_BODY}", re.IGNORECASE)
+_INTRO = re.compile(f"^{_INTRO_BODY}", re.IGNORECASE)
+# The same without "^" (which only holds at a string's real start), for .match(text, pos,
+# endpos): trim reads them in place instead of slicing the article at every step.
+_LEAD_IN_AT = re.compile(_LEAD_IN_BODY, re.IGNORECASE)
+_LEAD_IN_INITIALS = frozenset("abfhimnostwy" + "ABFHIMNOSTWY")
+_INTRO_AT = re.compile(_INTRO_BODY, re.IGNORECASE)
 _EDGE_PUNCT = " \t\n,;:.!?\"“”‘’'()[]-–—"
 _CLOSERS = {"(": ")", "[": "]"}
+# what str.lstrip(_EDGE_PUNCT) drops, read in place
+_EDGE_RUN = re.compile(f"[{re.escape(_EDGE_PUNCT)}]*")
 
 
 def tokens(text: str) -> list[str]:
@@ -78,8 +85,23 @@ def tokens(text: str) -> list[str]:
 
 
 def token_count(text: str) -> int:
-    """len(tokens(text)) without building the lower-cased tokens."""
-    return len(_TOKEN.findall(text))
+    """len(tokens(text)) without building the tokens.
+
+    Unless a comma or full stop is followed by a digit ("2,223", "3.5": rare), no token
+    runs on past one, so the tokens are the runs of ASCII letters and digits, counted as
+    the places where another byte meets one (all in C: UTF-8 bytes of other characters are
+    never ASCII, and surrogatepass encodes any str).
+    """
+    if _JOIN.search(text):
+        return len(_TOKEN.findall(text))
+    return (" " + text).encode("utf-8", "surrogatepass").translate(_ALNUM_TO_A).count(b" a")
+
+
+_JOIN = re.compile(r"[,.][0-9]")
+# bytes of ASCII letters and digits become "a", all others " "
+_ALNUM_TO_A = bytes(
+    ord("a") if chr(b).isascii() and chr(b).isalnum() else ord(" ") for b in range(256)
+)
 
 
 _NAMED_SUBJECT = re.compile(
@@ -107,10 +129,16 @@ def _and_starts_clause(next_word: str, rest: str, comma: bool) -> bool:
     )
 
 
-def _cut_points(text: str) -> Iterator[tuple[int, int]]:
-    """(gap start, gap end) for each clause boundary in `text`."""
-    for m in _SPLIT.finditer(text):
-        if _inside_brackets(text, m.start()):
+def _cut_points(text: str, article: str | None = None, offset: int = 0) -> list[tuple[int, int]]:
+    """(gap start, gap end) for each clause boundary in `text`.
+
+    `article`, when given, holds `text` at `offset`: the scan then reuses what it found in
+    the whole article (see _article_needles).
+    """
+    cuts = []
+    brackets = "(" in text  # without one, nothing is inside brackets
+    for m in _split_matches(text, article, offset):
+        if brackets and _inside_brackets(text, m.start()):
             continue
         next_word = m.group("andnext")
         if next_word is not None and not _and_starts_clause(
@@ -121,7 +149,78 @@ def _cut_points(text: str) -> Iterator[tuple[int, int]]:
             continue  # "EU member states, rejected ...": the end of an aside, not a list
         if m.group("aux") is not None and not _RELATIVE_BEFORE.search(text, 0, m.start()):
             continue
-        yield m.start(), m.end()
+        cuts.append((m.start(), m.end()))
+    return cuts
+
+
+# Where a _SPLIT match can begin in printable ASCII text, whose only blank is " ": every
+# alternative starts with "," or ";" and a blank, or with blanks and then a dash or one of
+# the (lower-cased) words that follow a blank in _SPLIT, and a blank.
+_SPLIT_NEEDLES = (
+    ", ", "; ", " - ", " but ", " while ", " whereas ", " and ", " as ", " after ", " with "
+)  # fmt: skip
+
+
+def _split_matches(text: str, article: str | None = None, offset: int = 0) -> list[re.Match[str]]:
+    """The matches of _SPLIT.finditer(text), found faster in plain ASCII text.
+
+    The scan tries a long alternation at every blank, which costs most of carve. In text
+    of printable ASCII characters every match begins at a needle (_SPLIT_NEEDLES, found
+    case-blind: lower() keeps ASCII offsets) or, for a needle that starts with a space,
+    at the first space of the run it ends. _SPLIT.match is tried only there, left to
+    right, resuming after each match as finditer does (and never before that point).
+    The needles come from one scan of the whole article when `article` holds `text` at
+    `offset`. Other text takes the plain scan.
+    """
+    if not (text.isascii() and text.isprintable()):
+        return list(_SPLIT.finditer(text))
+    found = None if article is None else _article_needles(article)
+    if found is None:
+        found, offset = _needles(text.lower()), 0
+    matches = []
+    pos = 0
+    for k in range(bisect_left(found, offset), bisect_left(found, offset + len(text))):
+        i = found[k] - offset
+        if i < pos:
+            continue
+        if text[i] == " ":  # no needle lies inside a run, so starts stay in order
+            while i > pos and text[i - 1] == " ":
+                i -= 1
+        m = _SPLIT.match(text, i)
+        if m is not None:
+            matches.append(m)
+            pos = m.end()
+    return matches
+
+
+def _needles(low: str) -> list[int]:
+    """Ascending start positions of every _SPLIT_NEEDLES occurrence in `low`."""
+    found = []
+    for needle in _SPLIT_NEEDLES:
+        i = low.find(needle)
+        while i >= 0:
+            found.append(i)
+            i = low.find(needle, i + 1)
+    found.sort()
+    return found
+
+
+# (article, its _needles) for the article carve saw last: the pipeline carves an article's
+# sentences one after another, so one scan of it serves them all.
+_last_needles: tuple[str, list[int] | None] = ("", [])
+
+
+def _article_needles(article: str) -> list[int] | None:
+    """_needles of the lower-cased article, whose slice at a sentence holds the sentence's
+    needles (and maybe some running past its end: harmless, every one is only tried);
+    None when lower() changes the article's length and offsets would not line up."""
+    global _last_needles
+    seen, found = _last_needles
+    if seen is not article:
+        low = article.lower()
+        found = _needles(low) if len(low) == len(article) else None
+        _last_needles = (article, found)
+    return found
 
 
 def _inside_brackets(text: str, pos: int) -> bool:
@@ -131,7 +230,10 @@ def _inside_brackets(text: str, pos: int) -> bool:
 def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Clause spans of text[start:end], before trimming; short dashed asides stay inside."""
     body = text[start:end]
-    cuts = _keep_short_asides(body, list(_cut_points(body)))
+    cuts = _cut_points(body, text, start)
+    if not cuts:
+        return [(start, end)]  # the common case: one clause, nothing to merge
+    cuts = _keep_short_asides(body, cuts)
     pieces: list[tuple[int, int]] = []
     pos = 0
     for gap_start, gap_end in cuts:
@@ -174,28 +276,45 @@ def _keep_short_asides(body: str, cuts: list[tuple[int, int]]) -> list[tuple[int
 
 def _too_small(piece: str) -> bool:
     """Short asides ("22 million people", "he says") are not clauses of their own."""
-    return len(piece.split()) <= 3 and token_count(piece) <= 3
+    return len(piece.split(maxsplit=3)) <= 3 and token_count(piece) <= 3
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Drop connectives, lead-in adverbials and edge punctuation; keep balanced quotes."""
+    stop = min(end, len(text))  # where text[start:end] stops
     for _ in range(4):
-        piece = text[start:end]
-        stripped = piece.lstrip(_EDGE_PUNCT)
-        start += len(piece) - len(stripped)
-        m = _LEAD_IN.match(stripped) or _INTRO.match(stripped)
-        if m and m.end() < len(stripped):
-            start += m.end()
+        if start < stop and text[start] in _EDGE_PUNCT:
+            start = _EDGE_RUN.match(text, start, stop).end()  # type: ignore[union-attr]
+        m = _lead_in(text, start, stop)
+        if m and m.end() < stop:
+            start = m.end()
             continue
         break
-    piece = text[start:end]
-    end -= len(piece) - len(piece.rstrip(_EDGE_PUNCT))
+    last = stop
+    while last > start and text[last - 1] in _EDGE_PUNCT:
+        last -= 1
+    end -= stop - last
     # put back a closing bracket or quote whose opener is inside the span
     while end < len(text) and text[end] in ')]"”’' and _unbalanced(text[start:end], text[end]):
         end += 1
     if start >= end:
         return start, start
     return start, end
+
+
+def _lead_in(text: str, start: int, end: int) -> re.Match[str] | None:
+    """_LEAD_IN or else _INTRO matched at text[start:end], skipping either when a cheap test
+    rules it out: _LEAD_IN needs one of its words' initials first (exact for an ASCII
+    character; case-blind matching pairs a few other characters with ASCII letters, so
+    those still try), _INTRO needs a comma."""
+    first = text[start : start + 1]
+    if not first.isascii() or first in _LEAD_IN_INITIALS:
+        m = _LEAD_IN_AT.match(text, start, end)
+        if m:
+            return m
+    if text.find(",", start, end) < 0:
+        return None
+    return _INTRO_AT.match(text, start, end)
 
 
 def _unbalanced(piece: str, closer: str) -> bool:
