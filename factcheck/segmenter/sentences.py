@@ -67,7 +67,14 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for b_start, b_end in blocks(text):
         block = text[b_start:b_end]
-        for s, e in _block_pieces(block):
+        length = len(block.rstrip())
+        if _one_sentence(block, length):
+            # no . ? ! before the last character, so _MISSED_BREAK has nothing to cut
+            lead = len(block) - len(block.lstrip())
+            if length > lead:
+                spans.append((b_start + lead, b_start + length))
+            continue
+        for s, e in _nupunkt_pieces(block):
             piece = block[s:e]
             lead = len(piece) - len(piece.lstrip())
             trail = len(piece) - len(piece.rstrip())
@@ -81,17 +88,13 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _block_pieces(block: str) -> list[tuple[int, int]]:
-    """Contiguous pieces covering `block`, as nupunkt.sent_spans gives them.
-
-    nupunkt only ends sentences at . ? ! (a heading or a list item has none); a block
-    whose one such character is its last non-blank one is a single sentence whatever
-    nupunkt decides there. Both are common and skip nupunkt entirely.
-    """
-    last = len(block.rstrip()) - 1
-    if _SENTENCE_END.search(block, 0, last) or (block[last] in ".?!" and "…" in block):
-        return _nupunkt_pieces(block)
-    return [(0, len(block))]
+def _one_sentence(block: str, length: int) -> bool:
+    """Whether `block` (non-blank, `length` long without trailing blanks) is one sentence
+    without asking nupunkt, which only ends sentences at . ? ! (and …): a block with none
+    (a heading, a list item), or whose only one is its last character, is kept whole
+    whatever nupunkt decides there. Both are common."""
+    last = length - 1
+    return not (_SENTENCE_END.search(block, 0, last) or (block[last] in ".?!" and "…" in block))
 
 
 def _nupunkt_pieces(block: str) -> list[tuple[int, int]]:

@@ -9,7 +9,6 @@ checkable in them (no number, date, name, comparison, cause or attribution) are 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 
 from factcheck.segmenter.wordlists import wordset
 
@@ -71,6 +70,8 @@ _INTRO = re.compile(f"^{_INTRO_BODY}", re.IGNORECASE)
 # The same without "^" (which only holds at a string's real start), for .match(text, pos,
 # endpos): trim reads them in place instead of slicing the article at every step.
 _LEAD_IN_AT = re.compile(_LEAD_IN_BODY, re.IGNORECASE)
+# _LEAD_IN's words begin with these. Case-blind matching also pairs a few non-ASCII
+# characters with ASCII letters ("ſ" with "s"), so a non-ASCII first character still tries.
 _LEAD_IN_INITIALS = frozenset("abfhimnostwy" + "ABFHIMNOSTWY")
 _INTRO_AT = re.compile(_INTRO_BODY, re.IGNORECASE)
 _EDGE_PUNCT = " \t\n,;:.!?\"“”‘’'()[]-–—"
@@ -129,15 +130,11 @@ def _and_starts_clause(next_word: str, rest: str, comma: bool) -> bool:
     )
 
 
-def _cut_points(text: str, article: str | None = None, offset: int = 0) -> list[tuple[int, int]]:
-    """(gap start, gap end) for each clause boundary in `text`.
-
-    `article`, when given, holds `text` at `offset`: the scan then reuses what it found in
-    the whole article (see _article_needles).
-    """
+def _cut_points(text: str) -> list[tuple[int, int]]:
+    """(gap start, gap end) for each clause boundary in `text`."""
     cuts = []
     brackets = "(" in text  # without one, nothing is inside brackets
-    for m in _split_matches(text, article, offset):
+    for m in _split_matches(text):
         if brackets and _inside_brackets(text, m.start()):
             continue
         next_word = m.group("andnext")
@@ -161,26 +158,20 @@ _SPLIT_NEEDLES = (
 )  # fmt: skip
 
 
-def _split_matches(text: str, article: str | None = None, offset: int = 0) -> list[re.Match[str]]:
+def _split_matches(text: str) -> list[re.Match[str]]:
     """The matches of _SPLIT.finditer(text), found faster in plain ASCII text.
 
-    The scan tries a long alternation at every blank, which costs most of carve. In text
-    of printable ASCII characters every match begins at a needle (_SPLIT_NEEDLES, found
-    case-blind: lower() keeps ASCII offsets) or, for a needle that starts with a space,
-    at the first space of the run it ends. _SPLIT.match is tried only there, left to
-    right, resuming after each match as finditer does (and never before that point).
-    The needles come from one scan of the whole article when `article` holds `text` at
-    `offset`. Other text takes the plain scan.
+    The scan tries a long alternation at every blank, which cost most of carve. In text
+    of printable ASCII characters every match begins at a needle (_needles) or, for a
+    needle that starts with a space, at the first space of the run it ends. _SPLIT.match
+    is tried only there, left to right, resuming after each match as finditer does (and
+    never before that point). Other text takes the plain scan.
     """
     if not (text.isascii() and text.isprintable()):
         return list(_SPLIT.finditer(text))
-    found = None if article is None else _article_needles(article)
-    if found is None:
-        found, offset = _needles(text.lower()), 0
     matches = []
     pos = 0
-    for k in range(bisect_left(found, offset), bisect_left(found, offset + len(text))):
-        i = found[k] - offset
+    for i in _needles(text.lower()):  # lower() keeps ASCII offsets
         if i < pos:
             continue
         if text[i] == " ":  # no needle lies inside a run, so starts stay in order
@@ -194,7 +185,8 @@ def _split_matches(text: str, article: str | None = None, offset: int = 0) -> li
 
 
 def _needles(low: str) -> list[int]:
-    """Ascending start positions of every _SPLIT_NEEDLES occurrence in `low`."""
+    """Ascending start positions of every _SPLIT_NEEDLES occurrence in `low` (str.find
+    skips through text far faster than a regex scan can)."""
     found = []
     for needle in _SPLIT_NEEDLES:
         i = low.find(needle)
@@ -205,24 +197,6 @@ def _needles(low: str) -> list[int]:
     return found
 
 
-# (article, its _needles) for the article carve saw last: the pipeline carves an article's
-# sentences one after another, so one scan of it serves them all.
-_last_needles: tuple[str, list[int] | None] = ("", [])
-
-
-def _article_needles(article: str) -> list[int] | None:
-    """_needles of the lower-cased article, whose slice at a sentence holds the sentence's
-    needles (and maybe some running past its end: harmless, every one is only tried);
-    None when lower() changes the article's length and offsets would not line up."""
-    global _last_needles
-    seen, found = _last_needles
-    if seen is not article:
-        low = article.lower()
-        found = _needles(low) if len(low) == len(article) else None
-        _last_needles = (article, found)
-    return found
-
-
 def _inside_brackets(text: str, pos: int) -> bool:
     return text.count("(", 0, pos) > text.count(")", 0, pos)
 
@@ -230,7 +204,7 @@ def _inside_brackets(text: str, pos: int) -> bool:
 def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Clause spans of text[start:end], before trimming; short dashed asides stay inside."""
     body = text[start:end]
-    cuts = _cut_points(body, text, start)
+    cuts = _cut_points(body)
     if not cuts:
         return [(start, end)]  # the common case: one clause, nothing to merge
     cuts = _keep_short_asides(body, cuts)
@@ -280,12 +254,22 @@ def _too_small(piece: str) -> bool:
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Drop connectives, lead-in adverbials and edge punctuation; keep balanced quotes."""
-    stop = min(end, len(text))  # where text[start:end] stops
+    """Drop connectives, lead-in adverbials and edge punctuation; keep balanced quotes.
+
+    Reads text[start:end] in place (no slices): _EDGE_RUN, _LEAD_IN_AT and _INTRO_AT are
+    matched at `start` with `stop` as their end, each skipped when a cheap test shows it
+    cannot match (see _LEAD_IN_INITIALS; _INTRO needs a comma).
+    """
+    stop = end if end < len(text) else len(text)  # where text[start:end] stops
     for _ in range(4):
         if start < stop and text[start] in _EDGE_PUNCT:
             start = _EDGE_RUN.match(text, start, stop).end()  # type: ignore[union-attr]
-        m = _lead_in(text, start, stop)
+        first = text[start : start + 1]
+        m = None
+        if first in _LEAD_IN_INITIALS or not first.isascii():
+            m = _LEAD_IN_AT.match(text, start, stop)
+        if m is None and text.find(",", start, stop) >= 0:
+            m = _INTRO_AT.match(text, start, stop)
         if m and m.end() < stop:
             start = m.end()
             continue
@@ -300,21 +284,6 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     if start >= end:
         return start, start
     return start, end
-
-
-def _lead_in(text: str, start: int, end: int) -> re.Match[str] | None:
-    """_LEAD_IN or else _INTRO matched at text[start:end], skipping either when a cheap test
-    rules it out: _LEAD_IN needs one of its words' initials first (exact for an ASCII
-    character; case-blind matching pairs a few other characters with ASCII letters, so
-    those still try), _INTRO needs a comma."""
-    first = text[start : start + 1]
-    if not first.isascii() or first in _LEAD_IN_INITIALS:
-        m = _LEAD_IN_AT.match(text, start, end)
-        if m:
-            return m
-    if text.find(",", start, end) < 0:
-        return None
-    return _INTRO_AT.match(text, start, end)
 
 
 def _unbalanced(piece: str, closer: str) -> bool:
