@@ -65,10 +65,8 @@ _INTRO_BODY = (
     r"for\s+example|for\s+instance|in\s+fact|on\s+\w+day|in\s+the\s+\w+|however|meanwhile|"
     r"in\s+its\s+case|in\s+other\s+words),\s+"
 )
-_LEAD_IN = re.compile(f"^{_LEAD_IN_BODY}", re.IGNORECASE)
-_INTRO = re.compile(f"^{_INTRO_BODY}", re.IGNORECASE)
-# The same without "^" (which only holds at a string's real start), for .match(text, pos,
-# endpos): trim reads them in place instead of slicing the article at every step.
+# Matched with .match(text, pos, endpos), so without "^" (which holds only at a string's
+# real start): trim reads them in place instead of slicing the article at every step.
 _LEAD_IN_AT = re.compile(_LEAD_IN_BODY, re.IGNORECASE)
 # _LEAD_IN's words begin with these. Case-blind matching also pairs a few non-ASCII
 # characters with ASCII letters ("ſ" with "s"), so a non-ASCII first character still tries.
@@ -152,26 +150,28 @@ def _cut_points(text: str) -> list[tuple[int, int]]:
 
 # Where a _SPLIT match can begin in printable ASCII text, whose only blank is " ": every
 # alternative starts with "," or ";" and a blank, or with blanks and then a dash or one of
-# the (lower-cased) words that follow a blank in _SPLIT, and a blank.
-_SPLIT_NEEDLES = (
-    ", ", "; ", " - ", " but ", " while ", " whereas ", " and ", " as ", " after ", " with "
-)  # fmt: skip
+# the (lower-cased) words that follow a blank in _SPLIT, and a blank. Each branch begins
+# with a literal character, so the scan skips all others; each match is one character
+# long, so needles that share a space (", and ") are all found.
+_NEEDLE = re.compile(r",(?= )|;(?= )| (?=- |but |while |whereas |and |as |after |with )")
 
 
 def _split_matches(text: str) -> list[re.Match[str]]:
     """The matches of _SPLIT.finditer(text), found faster in plain ASCII text.
 
     The scan tries a long alternation at every blank, which cost most of carve. In text
-    of printable ASCII characters every match begins at a needle (_needles) or, for a
-    needle that starts with a space, at the first space of the run it ends. _SPLIT.match
-    is tried only there, left to right, resuming after each match as finditer does (and
-    never before that point). Other text takes the plain scan.
+    of printable ASCII characters every match begins at a _NEEDLE match in the lower-cased
+    text (lower() keeps ASCII offsets) or, for a needle that is a space, at the first
+    space of its run. _SPLIT.match is tried only there, left to right, resuming after
+    each match as finditer does (and never before that point). Other text takes the
+    plain scan.
     """
     if not (text.isascii() and text.isprintable()):
         return list(_SPLIT.finditer(text))
     matches = []
     pos = 0
-    for i in _needles(text.lower()):  # lower() keeps ASCII offsets
+    for needle in _NEEDLE.finditer(text.lower()):
+        i = needle.start()
         if i < pos:
             continue
         if text[i] == " ":  # no needle lies inside a run, so starts stay in order
@@ -182,19 +182,6 @@ def _split_matches(text: str) -> list[re.Match[str]]:
             matches.append(m)
             pos = m.end()
     return matches
-
-
-def _needles(low: str) -> list[int]:
-    """Ascending start positions of every _SPLIT_NEEDLES occurrence in `low` (str.find
-    skips through text far faster than a regex scan can)."""
-    found = []
-    for needle in _SPLIT_NEEDLES:
-        i = low.find(needle)
-        while i >= 0:
-            found.append(i)
-            i = low.find(needle, i + 1)
-    found.sort()
-    return found
 
 
 def _inside_brackets(text: str, pos: int) -> bool:

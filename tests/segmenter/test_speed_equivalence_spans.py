@@ -71,13 +71,17 @@ def reference_cut_points(text: str) -> Iterator[tuple[int, int]]:
         yield m.start(), m.end()
 
 
+LEAD_IN = re.compile(f"^{spans._LEAD_IN_BODY}", re.IGNORECASE)
+INTRO = re.compile(f"^{spans._INTRO_BODY}", re.IGNORECASE)
+
+
 def reference_trim(text: str, start: int, end: int) -> tuple[int, int]:
     edge = spans._EDGE_PUNCT
     for _ in range(4):
         piece = text[start:end]
         stripped = piece.lstrip(edge)
         start += len(piece) - len(stripped)
-        m = spans._LEAD_IN.match(stripped) or spans._INTRO.match(stripped)
+        m = LEAD_IN.match(stripped) or INTRO.match(stripped)
         if m and m.end() < len(stripped):
             start += m.end()
             continue
