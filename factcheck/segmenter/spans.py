@@ -31,7 +31,8 @@ _PRONOUN_SUBJECT = frozenset(
     ["he", "she", "it", "they", "we", "i", "there", "this", "these", "those"]
 )
 # Every boundary begins with whitespace, a comma or a semicolon; the leading lookahead says
-# so, and lets the scan skip all other positions at a fraction of the cost.
+# so, and lets the scan skip all other positions at a fraction of the cost. A new
+# alternative that begins with blanks needs its next word (or dash) in _NEEDLE too.
 _SPLIT_GUARD = r"(?=[\s,;])"
 _SPLIT_BODY = (
     r";\s+"
@@ -54,11 +55,13 @@ _SPLIT_BODY = (
     r"|\s+(?=as\s+(?:he|she|they|it)\s)"
 )
 _SPLIT = re.compile(f"{_SPLIT_GUARD}(?:{_SPLIT_BODY})", re.IGNORECASE)
-_LEAD_IN_BODY = (
-    r"(?:(?:and|but|or|so(?!\s+far)|yet|however|although|though|while|whereas|meanwhile|also|"
-    r"still|indeed|instead|moreover|furthermore|nonetheless|nevertheless|thus|then|with|after|"
-    r"as well as|including|which|who|that)\b[,\s]*)+"
-)
+_LEAD_IN_WORDS = (
+    "and", "but", "or", r"so(?!\s+far)", "yet", "however", "although", "though", "while",
+    "whereas", "meanwhile", "also", "still", "indeed", "instead", "moreover", "furthermore",
+    "nonetheless", "nevertheless", "thus", "then", "with", "after", "as well as", "including",
+    "which", "who", "that",
+)  # fmt: skip
+_LEAD_IN_BODY = rf"(?:(?:{'|'.join(_LEAD_IN_WORDS)})\b[,\s]*)+"
 _INTRO_BODY = (
     r"(?:(?:just\s+)?[\w\-]+\s+(?:years?|months?|weeks?|days?|decades?)\s+ago|in\s+\d{4}|"
     r"during\s+\d{4}|last\s+\w+|this\s+\w+|so\s+far|at\s+the\s+same\s+time|in\s+addition|"
@@ -68,9 +71,9 @@ _INTRO_BODY = (
 # Matched with .match(text, pos, endpos), so without "^" (which holds only at a string's
 # real start): trim reads them in place instead of slicing the article at every step.
 _LEAD_IN_AT = re.compile(_LEAD_IN_BODY, re.IGNORECASE)
-# _LEAD_IN's words begin with these. Case-blind matching also pairs a few non-ASCII
+# A lead-in begins with one of these. Case-blind matching also pairs a few non-ASCII
 # characters with ASCII letters ("ſ" with "s"), so a non-ASCII first character still tries.
-_LEAD_IN_INITIALS = frozenset("abfhimnostwy" + "ABFHIMNOSTWY")
+_LEAD_IN_INITIALS = frozenset(w[0] for w in _LEAD_IN_WORDS) | {w[0].upper() for w in _LEAD_IN_WORDS}
 _INTRO_AT = re.compile(_INTRO_BODY, re.IGNORECASE)
 _EDGE_PUNCT = " \t\n,;:.!?\"“”‘’'()[]-–—"
 _CLOSERS = {"(": ")", "[": "]"}

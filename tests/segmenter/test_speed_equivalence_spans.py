@@ -161,6 +161,41 @@ def test_cut_points_are_the_plain_ones(text: str) -> None:
     assert spans._cut_points(text) == list(reference_cut_points(text))
 
 
+def _top_level_alternatives(pattern: str) -> list[str]:
+    parts, depth, current, chars = [], 0, "", iter(pattern)
+    for ch in chars:
+        if ch == "\\":
+            current += ch + next(chars)
+            continue
+        depth += {"(": 1, ")": -1}.get(ch, 0)
+        if ch == "|" and depth == 0:
+            parts.append(current)
+            current = ""
+        else:
+            current += ch
+    return [*parts, current]
+
+
+def test_every_split_alternative_begins_at_a_needle() -> None:
+    """_split_matches tries _SPLIT only at _NEEDLE matches: each alternative must begin
+    with "," or ";" and a blank, or with blanks and a dash or a word _NEEDLE knows."""
+    alternatives = _top_level_alternatives(spans._SPLIT_BODY)
+    assert len(alternatives) == 14
+    for alt in alternatives:
+        alt = re.sub(r"^\(\?P<\w+>", "", alt)
+        if alt.startswith((";\\s+", ",\\s+")):
+            continue
+        rest = re.sub(r"^(?:,\?)?\\s\+", "", alt)  # "\s+" or ",?\s+"
+        assert rest != alt, alt
+        if rest.startswith("[-–—]"):
+            assert spans._NEEDLE.match(" - ")
+            continue
+        words = re.match(r"\(\?=(?:\(\?:)?([a-z|]+)\)?\\s", rest)
+        assert words is not None, alt
+        for word in words.group(1).split("|"):
+            assert spans._NEEDLE.match(f" {word} "), word
+
+
 def test_needles_in_a_run_of_spaces_and_after_commas() -> None:
     for text in [
         "prices rose  and  the  firm  fell", "prices rose ,  and the firm fell",
