@@ -12,6 +12,7 @@ import re
 
 from factcheck.segmenter.wordlists import wordset
 
+# token_count counts these without the regex and relies on this exact shape
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:[,.][0-9]+)*")
 _VERBISH = wordset(
     "is are was were has have had will would could can may might shall should must does do did "
