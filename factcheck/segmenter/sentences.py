@@ -8,11 +8,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
+from typing import TYPE_CHECKING
 
 from factcheck.segmenter.wordlists import wordset
 
+if TYPE_CHECKING:
+    from nupunkt import PunktSentenceTokenizer
+
 _BLOCK_BREAK = re.compile(r"\n[ \t]*\n+")
 _SENTENCE_END = re.compile(r"[.?!]")
+# every _MISSED_BREAK match starts right after one of these (a cheap scan to rule it out)
+_MAY_BREAK = re.compile(r"[.!?][\"”’]?\s")
 _LINE_END = re.compile(r"[.!?:;\"”’')\]]$")
 # nupunkt keeps "in the West. His take" together; split where a plain word of three or
 # more letters ends a sentence and a capitalised word follows.
@@ -57,20 +64,54 @@ def _lines_of(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) of every sentence in `text`, trimmed, in order."""
-    import nupunkt
-
     spans: list[tuple[int, int]] = []
     for b_start, b_end in blocks(text):
         block = text[b_start:b_end]
-        # nupunkt only ends sentences at . ? ! (a heading or a list item has none)
-        whole = [(0, len(block))]
-        for s, e in nupunkt.sent_spans(block) if _SENTENCE_END.search(block) else whole:
+        length = len(block.rstrip())
+        if _one_sentence(block, length):
+            # no . ? ! before the last character, so _MISSED_BREAK has nothing to cut
+            lead = len(block) - len(block.lstrip())
+            if length > lead:
+                spans.append((b_start + lead, b_start + length))
+            continue
+        for s, e in _nupunkt_pieces(block):
             piece = block[s:e]
             lead = len(piece) - len(piece.lstrip())
             trail = len(piece) - len(piece.rstrip())
-            if e - trail > s + lead:
-                spans.extend(_resplit(text, b_start + s + lead, b_start + e - trail))
+            start, end = b_start + s + lead, b_start + e - trail
+            if end <= start:
+                continue
+            if _MAY_BREAK.search(text, start, end):
+                spans.extend(_resplit(text, start, end))
+            else:  # _MISSED_BREAK cannot match: the piece is one sentence
+                spans.append((start, end))
     return spans
+
+
+def _one_sentence(block: str, length: int) -> bool:
+    """Whether `block` (non-blank, `length` long without trailing blanks) is one sentence
+    without asking nupunkt, which only ends sentences at . ? ! (and …): a block with none
+    (a heading, a list item), or whose only one is its last character, is kept whole
+    whatever nupunkt decides there. Both are common."""
+    last = length - 1
+    return not (_SENTENCE_END.search(block, 0, last) or (block[last] in ".?!" and "…" in block))
+
+
+def _nupunkt_pieces(block: str) -> list[tuple[int, int]]:
+    """nupunkt.sent_spans(block) without the sentence strings it builds and we drop:
+    its spans run from one sentence start to the next (the last one to the end)."""
+    starts = [s for s, _ in _tokenizer().span_tokenize(block)]
+    if not starts:
+        return [(0, len(block))]
+    return list(zip(starts, [*starts[1:], len(block)], strict=True))
+
+
+@cache
+def _tokenizer() -> PunktSentenceTokenizer:
+    """nupunkt's default model (the one nupunkt.sent_spans uses), loaded once."""
+    import nupunkt
+
+    return nupunkt.load("default")
 
 
 def _resplit(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:

@@ -9,10 +9,10 @@ checkable in them (no number, date, name, comparison, cause or attribution) are 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 from factcheck.segmenter.wordlists import wordset
 
+# token_count counts these without the regex and relies on this exact shape
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:[,.][0-9]+)*")
 _VERBISH = wordset(
     "is are was were has have had will would could can may might shall should must does do did "
@@ -32,7 +32,8 @@ _PRONOUN_SUBJECT = frozenset(
     ["he", "she", "it", "they", "we", "i", "there", "this", "these", "those"]
 )
 # Every boundary begins with whitespace, a comma or a semicolon; the leading lookahead says
-# so, and lets the scan skip all other positions at a fraction of the cost.
+# so, and lets the scan skip all other positions at a fraction of the cost. A new
+# alternative that begins with blanks needs its next word (or dash) in _NEEDLE too.
 _SPLIT_GUARD = r"(?=[\s,;])"
 _SPLIT_BODY = (
     r";\s+"
@@ -55,21 +56,30 @@ _SPLIT_BODY = (
     r"|\s+(?=as\s+(?:he|she|they|it)\s)"
 )
 _SPLIT = re.compile(f"{_SPLIT_GUARD}(?:{_SPLIT_BODY})", re.IGNORECASE)
-_LEAD_IN = re.compile(
-    r"^(?:(?:and|but|or|so(?!\s+far)|yet|however|although|though|while|whereas|meanwhile|also|still|"
-    r"indeed|instead|moreover|furthermore|nonetheless|nevertheless|thus|then|with|after|as "
-    r"well as|including|which|who|that)\b[,\s]*)+",
-    re.IGNORECASE,
-)
-_INTRO = re.compile(
-    r"^(?:(?:just\s+)?[\w\-]+\s+(?:years?|months?|weeks?|days?|decades?)\s+ago|in\s+\d{4}|"
+_LEAD_IN_WORDS = (
+    "and", "but", "or", r"so(?!\s+far)", "yet", "however", "although", "though", "while",
+    "whereas", "meanwhile", "also", "still", "indeed", "instead", "moreover", "furthermore",
+    "nonetheless", "nevertheless", "thus", "then", "with", "after", "as well as", "including",
+    "which", "who", "that",
+)  # fmt: skip
+_LEAD_IN_BODY = rf"(?:(?:{'|'.join(_LEAD_IN_WORDS)})\b[,\s]*)+"
+_INTRO_BODY = (
+    r"(?:(?:just\s+)?[\w\-]+\s+(?:years?|months?|weeks?|days?|decades?)\s+ago|in\s+\d{4}|"
     r"during\s+\d{4}|last\s+\w+|this\s+\w+|so\s+far|at\s+the\s+same\s+time|in\s+addition|"
     r"for\s+example|for\s+instance|in\s+fact|on\s+\w+day|in\s+the\s+\w+|however|meanwhile|"
-    r"in\s+its\s+case|in\s+other\s+words),\s+",
-    re.IGNORECASE,
+    r"in\s+its\s+case|in\s+other\s+words),\s+"
 )
+# Matched with .match(text, pos, endpos), so without "^" (which holds only at a string's
+# real start): trim reads them in place instead of slicing the article at every step.
+_LEAD_IN_AT = re.compile(_LEAD_IN_BODY, re.IGNORECASE)
+# A lead-in begins with one of these. Case-blind matching also pairs a few non-ASCII
+# characters with ASCII letters ("ſ" with "s"), so a non-ASCII first character still tries.
+_LEAD_IN_INITIALS = frozenset(w[0] for w in _LEAD_IN_WORDS) | {w[0].upper() for w in _LEAD_IN_WORDS}
+_INTRO_AT = re.compile(_INTRO_BODY, re.IGNORECASE)
 _EDGE_PUNCT = " \t\n,;:.!?\"“”‘’'()[]-–—"
 _CLOSERS = {"(": ")", "[": "]"}
+# what str.lstrip(_EDGE_PUNCT) drops, read in place
+_EDGE_RUN = re.compile(f"[{re.escape(_EDGE_PUNCT)}]*")
 
 
 def tokens(text: str) -> list[str]:
@@ -78,8 +88,23 @@ def tokens(text: str) -> list[str]:
 
 
 def token_count(text: str) -> int:
-    """len(tokens(text)) without building the lower-cased tokens."""
-    return len(_TOKEN.findall(text))
+    """len(tokens(text)) without building the tokens.
+
+    Unless a comma or full stop is followed by a digit ("2,223", "3.5": rare), no token
+    runs on past one, so the tokens are the runs of ASCII letters and digits, counted as
+    the places where another byte meets one (all in C: UTF-8 bytes of other characters are
+    never ASCII, and surrogatepass encodes any str).
+    """
+    if _JOIN.search(text):
+        return len(_TOKEN.findall(text))
+    return (" " + text).encode("utf-8", "surrogatepass").translate(_ALNUM_TO_A).count(b" a")
+
+
+_JOIN = re.compile(r"[,.][0-9]")
+# bytes of ASCII letters and digits become "a", all others " "
+_ALNUM_TO_A = bytes(
+    ord("a") if chr(b).isascii() and chr(b).isalnum() else ord(" ") for b in range(256)
+)
 
 
 _NAMED_SUBJECT = re.compile(
@@ -107,10 +132,12 @@ def _and_starts_clause(next_word: str, rest: str, comma: bool) -> bool:
     )
 
 
-def _cut_points(text: str) -> Iterator[tuple[int, int]]:
+def _cut_points(text: str) -> list[tuple[int, int]]:
     """(gap start, gap end) for each clause boundary in `text`."""
-    for m in _SPLIT.finditer(text):
-        if _inside_brackets(text, m.start()):
+    cuts = []
+    brackets = "(" in text  # without one, nothing is inside brackets
+    for m in _split_matches(text):
+        if brackets and _inside_brackets(text, m.start()):
             continue
         next_word = m.group("andnext")
         if next_word is not None and not _and_starts_clause(
@@ -121,7 +148,44 @@ def _cut_points(text: str) -> Iterator[tuple[int, int]]:
             continue  # "EU member states, rejected ...": the end of an aside, not a list
         if m.group("aux") is not None and not _RELATIVE_BEFORE.search(text, 0, m.start()):
             continue
-        yield m.start(), m.end()
+        cuts.append((m.start(), m.end()))
+    return cuts
+
+
+# Where a _SPLIT match can begin in printable ASCII text, whose only blank is " ": every
+# alternative starts with "," or ";" and a blank, or with blanks and then a dash or one of
+# the (lower-cased) words that follow a blank in _SPLIT, and a blank. Each branch begins
+# with a literal character, so the scan skips all others; each match is one character
+# long, so needles that share a space (", and ") are all found.
+_NEEDLE = re.compile(r",(?= )|;(?= )| (?=- |but |while |whereas |and |as |after |with )")
+
+
+def _split_matches(text: str) -> list[re.Match[str]]:
+    """The matches of _SPLIT.finditer(text), found faster in plain ASCII text.
+
+    The scan tries a long alternation at every blank, which cost most of carve. In text
+    of printable ASCII characters every match begins at a _NEEDLE match in the lower-cased
+    text (lower() keeps ASCII offsets) or, for a needle that is a space, at the first
+    space of its run. _SPLIT.match is tried only there, left to right, resuming after
+    each match as finditer does (and never before that point). Other text takes the
+    plain scan.
+    """
+    if not (text.isascii() and text.isprintable()):
+        return list(_SPLIT.finditer(text))
+    matches = []
+    pos = 0
+    for needle in _NEEDLE.finditer(text.lower()):
+        i = needle.start()
+        if i < pos:
+            continue
+        if text[i] == " ":  # no needle lies inside a run, so starts stay in order
+            while i > pos and text[i - 1] == " ":
+                i -= 1
+        m = _SPLIT.match(text, i)
+        if m is not None:
+            matches.append(m)
+            pos = m.end()
+    return matches
 
 
 def _inside_brackets(text: str, pos: int) -> bool:
@@ -131,7 +195,10 @@ def _inside_brackets(text: str, pos: int) -> bool:
 def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Clause spans of text[start:end], before trimming; short dashed asides stay inside."""
     body = text[start:end]
-    cuts = _keep_short_asides(body, list(_cut_points(body)))
+    cuts = _cut_points(body)
+    if not cuts:
+        return [(start, end)]  # the common case: one clause, nothing to merge
+    cuts = _keep_short_asides(body, cuts)
     pieces: list[tuple[int, int]] = []
     pos = 0
     for gap_start, gap_end in cuts:
@@ -174,22 +241,34 @@ def _keep_short_asides(body: str, cuts: list[tuple[int, int]]) -> list[tuple[int
 
 def _too_small(piece: str) -> bool:
     """Short asides ("22 million people", "he says") are not clauses of their own."""
-    return len(piece.split()) <= 3 and token_count(piece) <= 3
+    return len(piece.split(maxsplit=3)) <= 3 and token_count(piece) <= 3
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Drop connectives, lead-in adverbials and edge punctuation; keep balanced quotes."""
+    """Drop connectives, lead-in adverbials and edge punctuation; keep balanced quotes.
+
+    Reads text[start:end] in place (no slices): _EDGE_RUN, _LEAD_IN_AT and _INTRO_AT are
+    matched at `start` with `stop` as their end, each skipped when a cheap test shows it
+    cannot match (see _LEAD_IN_INITIALS; _INTRO needs a comma).
+    """
+    stop = end if end < len(text) else len(text)  # where text[start:end] stops
     for _ in range(4):
-        piece = text[start:end]
-        stripped = piece.lstrip(_EDGE_PUNCT)
-        start += len(piece) - len(stripped)
-        m = _LEAD_IN.match(stripped) or _INTRO.match(stripped)
-        if m and m.end() < len(stripped):
-            start += m.end()
+        if start < stop and text[start] in _EDGE_PUNCT:
+            start = _EDGE_RUN.match(text, start, stop).end()  # type: ignore[union-attr]
+        first = text[start : start + 1]
+        m = None
+        if first in _LEAD_IN_INITIALS or not first.isascii():
+            m = _LEAD_IN_AT.match(text, start, stop)
+        if m is None and text.find(",", start, stop) >= 0:
+            m = _INTRO_AT.match(text, start, stop)
+        if m and m.end() < stop:
+            start = m.end()
             continue
         break
-    piece = text[start:end]
-    end -= len(piece) - len(piece.rstrip(_EDGE_PUNCT))
+    last = stop
+    while last > start and text[last - 1] in _EDGE_PUNCT:
+        last -= 1
+    end -= stop - last
     # put back a closing bracket or quote whose opener is inside the span
     while end < len(text) and text[end] in ')]"”’' and _unbalanced(text[start:end], text[end]):
         end += 1
