@@ -39,7 +39,11 @@ _SPLIT_BODY = (
     r";\s+"
     r"|\s+[-–—]\s+"
     r"|,\s+(?=(?:with|while|whereas|which|who|but|although|though|adding|meaning|making|"
-    r"spending|leaving|bringing|taking|giving|putting|showing|according|including)\b)"
+    r"spending|leaving|bringing|taking|giving|putting|showing|according|including|cutting|"
+    r"raising|offering|reaching|rising|falling|creating|boosting|pushing|prompting|forcing|"
+    r"sending|ending|costing|earning|doubling|increasing|reducing|even\s+though|even\s+if|"
+    r"(?:helped|driven|boosted|hit|hurt|fuelled|fueled|dragged)\s+by|"
+    r"(?:slightly|well|far|just)\s+(?:below|above)|(?:below|above)\s+(?:the|its|a|an))\b)"
     r"|\s+(?=(?:but|while|whereas)\s)"
     r"|,\s+(?=(?:[\w\-]+\s+){0,4}of\s+(?:whom|which)\b)"
     r"|,?\s+(?=and\s+(?P<andnext>[\w'’]+))"
@@ -58,6 +62,7 @@ _SPLIT_BODY = (
 _SPLIT = re.compile(f"{_SPLIT_GUARD}(?:{_SPLIT_BODY})", re.IGNORECASE)
 _LEAD_IN_WORDS = (
     "and", "but", "or", r"so(?!\s+far)", "yet", "however", "although", "though", "while",
+    r"even\s+though", r"even\s+if",
     "whereas", "meanwhile", "also", "still", "indeed", "instead", "moreover", "furthermore",
     "nonetheless", "nevertheless", "thus", "then", "with", "after", "as well as", "including",
     "which", "who", "that",
@@ -132,16 +137,56 @@ def _and_starts_clause(next_word: str, rest: str, comma: bool) -> bool:
     )
 
 
+def _and_joins_clauses(text: str, left_start: int, m: re.Match[str], next_word: str) -> bool:
+    """Whether the "and" at `m` joins two clauses, not two verbs or two names.
+
+    "stopped and searched", "arrested and charged": one claim about one event; "William
+    Trowbridge and Michael Chicoine have pleaded": the left side has no verb yet, so it
+    is half of the subject.
+    """
+    comma = "," in m.group(0)
+    rest = text[m.end() + 4 :]
+    if not _and_starts_clause(next_word, rest, comma):
+        return False
+    if comma:
+        return True
+    left = text[left_start : m.start()]
+    previous = left.rsplit(None, 1)[-1].lower() if left.strip() else ""
+    if _ED_START.match(left):
+        return True  # the last of a list of predicates: "..., lied about X and ignored Y"
+    if next_word.lower().endswith("ed") and (
+        previous.endswith(("ed", "en")) or not _ED_CLAUSE.match(rest)
+    ):
+        return False  # "stopped and searched", "tax cuts and increased social spending"
+    return bool(_HAS_VERB.search(left))
+
+
+_ED_CLAUSE = re.compile(
+    r"\S+\s+(?:the|a|an|its|his|her|their|our|my|this|that|these|those|it|them|him|us|to|"
+    r"by|in|on|at|from|for|with|into|up|down|out|off|over|about|more|less|himself|herself|"
+    r"itself|themselves|[$£€]?\d)\b",
+    re.IGNORECASE,
+)
+_ED_START = re.compile(r"\s*[a-z]{2,}ed\s")
+_HAS_VERB = re.compile(
+    r"\b(?:" + "|".join(sorted(_VERBISH)) + r"|[a-z]{2,}ed|[a-z]{3,}ing"
+    r"|[a-z]{3,}s(?=\s+(?:the|a|an|to|that)\b))\b"
+)
+
+
 def _cut_points(text: str) -> list[tuple[int, int]]:
     """(gap start, gap end) for each clause boundary in `text`."""
-    cuts = []
+    cuts: list[tuple[int, int]] = []
     brackets = "(" in text  # without one, nothing is inside brackets
+    quotes = '"' in text or "“" in text
     for m in _split_matches(text):
         if brackets and _inside_brackets(text, m.start()):
             continue
+        if quotes and _inside_quotes(text, m.start()):
+            continue  # a quotation is the speaker's words: never cut
         next_word = m.group("andnext")
-        if next_word is not None and not _and_starts_clause(
-            next_word, text[m.end() + 4 :], "," in m.group(0)
+        if next_word is not None and not _and_joins_clauses(
+            text, cuts[-1][1] if cuts else 0, m, next_word
         ):
             continue
         if m.group("edlist") is not None and not _ED_LIST.search(text, m.end()):
@@ -192,10 +237,45 @@ def _inside_brackets(text: str, pos: int) -> bool:
     return text.count("(", 0, pos) > text.count(")", 0, pos)
 
 
+def _inside_quotes(text: str, pos: int) -> bool:
+    """Inside a quotation that opens after the clause starts and closes later: 'the
+    company's "most affordable car ever and makes the brand accessible"'. A quotation
+    that is the whole clause is the speaker's claims, cut like any other clause."""
+    if text.count("“", 0, pos) > text.count("”", 0, pos):
+        opener = text.rfind("“", 0, pos)
+        return "”" in text[pos:] and bool(text[:opener].strip())
+    if text.count('"', 0, pos) % 2 == 1 and '"' in text[pos:]:
+        return bool(text[: text.rfind('"', 0, pos)].strip())
+    return False
+
+
+# "Unveiling the 418bn-rand budget to parliament, Mr Manuel said ...", "First shown at
+# the 2003 Detroit show, the Vantage will ...", "With a price tag under £80,000, the ...":
+# a participle or "with" phrase before the subject. It is a claim of its own when it holds
+# a figure; otherwise it is scene-setting, and the clause after it is the claim.
+_LEAD_PHRASE = re.compile(
+    r"(?:(?:Just|First|Originally|Previously|Once|Later)\s+)?"
+    r"(?!(?:During|According|Including|Regarding|Concerning|Excluding|Notwithstanding|"
+    r"Nothing|Something|Everything|Anything|Indeed|Speed|Feed|Seed|Need|Shed)\b)"
+    r"(?:[A-Za-z]{2,}(?:ing|ed)|[Ss]hown|[Gg]iven|[Kk]nown|[Ss]een|[Bb]uilt|[Bb]orn|[Mm]ade|"
+    r"With|Despite|Unlike|Following)\b"
+    r"(?:[^,;:\"“”()]|,(?=\S)){3,120}?(?P<gap>,\s+)"
+    r"(?=[A-Z]|(?:the|a|an|its|his|her|their|he|she|it|they|we)\b)"
+)
+_DIGIT = re.compile(r"\d")
+
+
 def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Clause spans of text[start:end], before trimming; short dashed asides stay inside."""
+    lead = _LEAD_PHRASE.match(text, start, end)
+    if lead is not None and not _DIGIT.search(text, start, lead.start("gap")):
+        start = lead.end()  # scene-setting without a figure: not part of the claim
+        lead = None
     body = text[start:end]
     cuts = _cut_points(body)
+    if lead is not None:
+        gap = (lead.start("gap") - start, lead.end("gap") - start)
+        cuts = [gap, *(c for c in cuts if c[0] >= gap[1])]
     if not cuts:
         return [(start, end)]  # the common case: one clause, nothing to merge
     cuts = _keep_short_asides(body, cuts)
