@@ -79,7 +79,9 @@ _UNIT_STOP = wordset(
 )
 # ordinals, dates like 9/11, clock times, ages ("the 26-year-old" describes, it does not count)
 _NOT_QUANTITY_AFTER = re.compile(
-    r"(?:st|nd|rd|th)\b|/\d|:\d\d|[-\s](?:year|month|week)s?[-\s]old\b", re.IGNORECASE
+    r"(?:st|nd|rd|th)\b|/\d|:\d\d|[-\s](?:year|month|week)s?[-\s]old\b"
+    r"|\s+[a-z]+\s+(?:street|road|avenue|lane|square|place|drive)\b",  # 10 Downing Street
+    re.IGNORECASE,
 )
 # "the two men", "these three firms": a number word after a determiner points back to
 # people or things already named, it counts nothing new; "top ten", "number one" rank.

@@ -65,7 +65,10 @@ _LEAD_IN_WORDS = (
     r"even\s+though", r"even\s+if",
     "whereas", "meanwhile", "also", "still", "indeed", "instead", "moreover", "furthermore",
     "nonetheless", "nevertheless", "thus", "then", "with", "after", "as well as", "including",
-    "which", "who", "that",
+    "which", "who",
+    # "that" as a connective, not "That is the resolution" (a demonstrative subject)
+    r"that(?!\s+(?:is|was|are|were|has|had|will|would|could|can|may|might|must|does|did|"
+    r"seems|means|remains|'s)\b)",
 )  # fmt: skip
 _LEAD_IN_BODY = rf"(?:(?:{'|'.join(_LEAD_IN_WORDS)})\b[,\s]*)+"
 _INTRO_BODY = (
@@ -122,8 +125,14 @@ _DETERMINED_SUBJECT = re.compile(
 
 def _and_starts_clause(next_word: str, rest: str, comma: bool) -> bool:
     low = next_word.lower()
-    if low in ("now", "also", "then", "still", "later", "thus", "has", "have"):
+    if low in ("has", "have"):
         return True
+    if low in ("now", "also", "then", "still", "later", "thus"):
+        # "and also confidential radio channels" lists; "and then he left" is a clause
+        following = rest.split(maxsplit=1)
+        return bool(following) and _and_starts_clause(
+            following[0].strip(",;:"), following[1] if len(following) > 1 else "", comma
+        )
     if low in _PRONOUN_SUBJECT or low in _VERBISH or low in _SPEECH:
         return True
     if _NAMED_SUBJECT.match(rest):

@@ -133,10 +133,11 @@ _TRAIL_END_REVERSED_NO_CLAUSE = re.compile(_REVERSED_END + _REVERSED_FRAME)
 _TRAIL_CLAUSE = re.compile(rf",\s+(?:{_TRAILING_CLAUSE_WORDS})\b")
 # '..., a Home Office minister has said.', '..., the spokesman told reporters.'
 _DESCRIBED_TRAIL = re.compile(
-    r"(?:,[\"”’]?|[\"”’],?)\s+(?P<spk>(?:a|an|the)\s+[^,.;\"”]{2,50}?)"
+    r"(?:,[\"”’]?|[\"”’],?)\s+(?P<spk>(?:(?:a|an|the)\s+|[A-Z])[^,.;\"”]{2,50}?)"
     r"\s+(?:has\s+|have\s+|had\s+)?(?P<verb>said|says|added|warned|argued|insisted|claimed|"
     r"explained|stressed|told(?:\s+[^,.;\"”]{1,60})?)"
-    r"(?:\s+(?:on|in|at|last|this|yesterday|today)\b[^,.;\"”]{0,40})?[.!?]?[\"”’]?$"
+    r"(?:\s+(?:on|in|at|last|this|yesterday|today|during|after|before|while)\b[^,.;\"”]{0,40})?"
+    r"[.!?]?[\"”’]?$"
 )
 _DESCRIBED_TRAIL_ENDS = ("said", "says", "added", "warned", "argued", "insisted", "claimed",
                          "explained", "stressed")  # fmt: skip
@@ -148,10 +149,13 @@ _IMPERSONAL_LEAD = re.compile(
     r"understood|estimated|said|reported|known|expected|likely|claimed|feared|alleged)"
     r"(?: [^,]{0,40}?)? that\s+"
     r"|^(?:I'm|I am|we're|we are) (?:sure|certain|convinced|confident)(?: that)?\s+"
+    r"|^(?:and\s+)?I (?:would|must|have to|should|want to) (?:add|say|stress)(?: that)?\s+"
     r"|^(?:His|Her|Their|Its|My|Our) (?:take|view|opinion|belief|argument|position|claim) "
     r"(?:on [^,]{0,40}? )?is that\s+",
     re.IGNORECASE,
 )
+# "It comes after Pakistan's High Commissioner said ...": the attribution follows
+_CONTEXT_LEAD = re.compile(r"(?:It|This) (?:comes|came|follows|followed) (?:after|as)\s+")
 _ACCORDING_LEAD = re.compile(r"^According to (?P<spk>[^,]{2,80}),\s+", re.IGNORECASE)
 _INNER_BODY = (
     r",\s+(?P<spk>he|she|they|it|we|[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,2})"
@@ -202,6 +206,8 @@ def person_name(phrase: str) -> str | None:
 def _speaker_label(raw: str, last_person: str | None) -> str | None:
     raw = raw.strip().strip('"“”’,')
     low = raw.lower()
+    if low.endswith((" he", " she")):
+        return last_person  # "standing next to Mr Blair he added": he is the speaker
     if low in PRONOUNS:
         if low in ("he", "she"):
             return last_person
@@ -253,10 +259,12 @@ def find_attribution(
     elif m:
         speaker, verb, start = _speaker_label(m.group("spk"), last_person), "according to", m.end()
     else:
-        m2 = _LEAD.match(sentence)
+        context = _CONTEXT_LEAD.match(sentence)
+        skip = context.end() if context else 0
+        m2 = _LEAD.match(sentence[skip:]) if skip else _LEAD.match(sentence)
         if m2 and _plausible_subject(m2.group("spk")) and m2.group("verb") not in KEEP_IN_SPAN:
             speaker = _speaker_label(m2.group("spk"), last_person)
-            verb, start = m2.group("verb"), m2.end()
+            verb, start = m2.group("verb"), skip + m2.end()
     tail = sentence[start:end]
     t = _according_trail(tail)
     if t:

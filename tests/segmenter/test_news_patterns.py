@@ -195,3 +195,52 @@ def test_a_whole_quoted_sentence_is_cut_like_any_other() -> None:
         '"His ability is undoubted but his best jumps were all in Sheffield."'
     )]  # fmt: skip
     assert texts == ["His ability is undoubted", "his best jumps were all in Sheffield"]
+
+
+# --- fourth round (bbc-politics-155, bbc-business-155) ---------------------------------
+
+
+def test_trailing_named_speaker_with_has_said_and_a_place() -> None:
+    claim = only(
+        "Hiding women away behind veils is a backward view of Islam, President Musharraf of "
+        "Pakistan has said during a visit to Britain."
+    )
+    assert claim.text == "Hiding women away behind veils is a backward view of Islam"
+    assert claim.speaker == "President Musharraf"
+
+
+def test_it_comes_after_someone_said() -> None:
+    claim = only(
+        "It comes after Pakistan's High Commissioner to Britain said some Pakistanis should "
+        "integrate more."
+    )
+    assert claim.text == "some Pakistanis should integrate more"
+    assert claim.speaker == "Pakistan's High Commissioner"
+
+
+def test_he_after_a_scene_is_the_last_person_named() -> None:
+    found = claims_of(
+        "Gen Pervez Musharraf said al-Qaeda was on the run in Pakistan. But standing next to "
+        "Mr Blair he added that it was crucial to tackle the causes of terrorism."
+    )
+    assert found[-1].speaker == found[0].speaker == "Gen Pervez Musharraf"
+
+
+def test_and_also_before_a_noun_lists() -> None:
+    claim = only(
+        "The dossier contained details about his movements and also confidential police "
+        "radio channels, call signs and codes."
+    )
+    assert claim.text.endswith("call signs and codes")
+
+
+def test_that_as_a_subject_is_kept() -> None:
+    assert only('"That is the resolution of political disputes in Kashmir."').text.startswith(
+        "That is"
+    )
+
+
+def test_due_to_visit_is_a_schedule_and_downing_street_no_count() -> None:
+    claim = only("He is due to visit the Pakistani community in Manchester on Tuesday.")
+    assert claim.kind == "temporal"
+    assert only("The president met Tony Blair at 10 Downing Street.").quantities == []
