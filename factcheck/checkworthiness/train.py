@@ -51,11 +51,12 @@ Features = tuple[list[float], list[str]]
 class Config:
     """Hyper-parameters, fixed before looking at the CV figures' fine detail."""
 
-    c: float = 0.1  # inverse L2 strength
+    c: float = 3.0  # inverse L2 strength (n-gram values are small after normalising)
     clef_weight: float = 2.0  # CLEF rows count double: fewer rows, the ranking target
     ufs_weight: float = 1.0  # weight of ClaimBuster "unimportant factual" rows (negatives)
+    gram_norm: float = 0.5  # n-gram features scaled by k**-gram_norm (k n-grams present)
     min_df: int = 2  # an n-gram must occur in two training sentences
-    prune: float = 0.02  # drop n-gram weights smaller than this (also when measuring)
+    prune: float = 0.2  # drop n-gram weights smaller than this (also when measuring)
     folds: int = 5
     seed: int = 0
 
@@ -152,8 +153,14 @@ def vocabulary(rows: Sequence[Row], min_df: int) -> dict[str, int]:
     return {w: i for i, w in enumerate(kept)}
 
 
-def design(feats: Sequence[Features], vocab: dict[str, int], clef: Sequence[bool]) -> Any:
-    """Sparse matrix: cues, then n-grams present (binary), then the CLEF domain column."""
+def design(
+    feats: Sequence[Features], vocab: dict[str, int], clef: Sequence[bool], gram_norm: float
+) -> Any:
+    """Sparse matrix: cues, then n-grams present, then the CLEF domain column.
+
+    An n-gram's value is k**-gram_norm where k counts the sentence's distinct n-grams,
+    known to the vocabulary or not, exactly as `Model.gram_scale` does at run time.
+    """
     from scipy import sparse
 
     nd = len(CUE_NAMES)
@@ -167,10 +174,12 @@ def design(feats: Sequence[Features], vocab: dict[str, int], clef: Sequence[bool
                 rows.append(r)
                 cols.append(j)
                 vals.append(x)
-        for i in {vocab[g] for g in grams if g in vocab}:
+        distinct = set(grams)
+        value = max(len(distinct), 1) ** -gram_norm
+        for i in {vocab[g] for g in distinct if g in vocab}:
             rows.append(r)
             cols.append(nd + i)
-            vals.append(1.0)
+            vals.append(value)
         if clef[r]:
             rows.append(r)
             cols.append(domain_col)
@@ -183,17 +192,18 @@ class Fitted:
     vocab: dict[str, int]
     coef: np.ndarray
     intercept: float
+    gram_norm: float
 
     def pruned(self, prune: float) -> Fitted:
         """The model as shipped: n-gram weights smaller than `prune` dropped."""
         coef = self.coef.copy()
         grams = coef[len(CUE_NAMES) : -1]
         grams[np.abs(grams) < prune] = 0.0
-        return Fitted(self.vocab, coef, self.intercept)
+        return Fitted(self.vocab, coef, self.intercept, self.gram_norm)
 
     def decision(self, feats: Sequence[Features]) -> np.ndarray:
         """Logits on the ClaimBuster scale (domain column off)."""
-        x = design(feats, self.vocab, [False] * len(feats))
+        x = design(feats, self.vocab, [False] * len(feats), self.gram_norm)
         return np.asarray(x @ self.coef + self.intercept)
 
 
@@ -204,14 +214,14 @@ def fit(rows: Sequence[Row], config: Config) -> Fitted:
         raise FactcheckError('training needs scikit-learn: pip install -e ".[train]"') from exc
 
     vocab = vocabulary(rows, config.min_df)
-    x = design([r.feats for r in rows], vocab, [r.clef for r in rows])
+    x = design([r.feats for r in rows], vocab, [r.clef for r in rows], config.gram_norm)
     y = np.array([r.label for r in rows])
     w = np.array([r.weight for r in rows])
     model = LogisticRegression(
         C=config.c, solver="liblinear", max_iter=2000, random_state=config.seed
     )
     model.fit(x, y, sample_weight=w)
-    return Fitted(vocab, model.coef_[0].copy(), float(model.intercept_[0]))
+    return Fitted(vocab, model.coef_[0].copy(), float(model.intercept_[0]), config.gram_norm)
 
 
 # --- the two evaluations ----------------------------------------------------------
@@ -378,6 +388,7 @@ def export_weights(
         "format": FORMAT,
         "bias": round(fitted.intercept, 5),
         "threshold": round(_sigmoid(threshold_logit), 5),
+        "gram_norm": fitted.gram_norm,
         "cues": cues,
         "grams": words,
         "gram_weights": packed,
@@ -483,16 +494,27 @@ The data is not shipped; only the learned weights are.
 - One L2 logistic regression (C={config.c}) on both datasets, CLEF rows weighted
   {config.clef_weight}, with a separate intercept for CLEF (offset
   {weights["info"]["clef_domain_offset"]:+.3f}); the shipped score uses the ClaimBuster
-  intercept. {weights["n_grams"]} n-gram weights kept (|w| >= {config.prune}).
-- Decision threshold {weights["threshold"]} on the score, chosen to maximise F1 of the
-  check-worthy class on ClaimBuster out-of-fold scores.
+  intercept. The n-gram part is divided by k^{config.gram_norm} (k = the sentence's
+  distinct n-grams), as TF-IDF normalises a document; {weights["n_grams"]} n-gram
+  weights kept (|w| >= {config.prune}).
+- Decision threshold {weights["threshold"]} on the score. ClaimBuster F1 figures are
+  published under different negatives (all rows; only non-factual; only unimportant
+  factual) whose best thresholds differ, and the held-out set's is not known, so the
+  threshold is the one with the best mean F1 of the check-worthy class over the three
+  on out-of-fold scores.
 
 ## Figures (cross-validated on training data; not test-set results)
-- ClaimBuster 5-fold CV F1, check-worthy class: **{figures.get("claimbuster_cv_f1")}**
-  (threshold for each fold tuned on the other folds; with one threshold tuned on all
-  out-of-fold scores: {figures.get("claimbuster_cv_f1_pooled_threshold")}).
+ClaimBuster {config.folds}-fold CV, decisions at the shipped rule (each fold's threshold
+chosen on the other folds' scores):
+
+| F1 definition | figure |
+| --- | --- |
+{_figure_lines(figures.get("claimbuster_cv") or dict())}
+
 - CLEF 2019 train leave-one-file-out MAP: **{figures.get("clef2019_train_lofo_map", "n/a")}**
   (ClaimBuster sentences from the held-out debate are left out of training too).
+- `benchmarks/claimbuster_f1_definitions.py` compares these with a TF-IDF logistic
+  regression under every definition.
 
 ## Cue weights (log-odds, positive = more check-worthy)
 | cue | weight |
@@ -509,6 +531,13 @@ The data is not shipped; only the learned weights are.
 - CLEF labels mean "a fact-checker chose to check it", which depends on the news of the
   day; ClaimBuster labels are crowd judgements. The model is a ranking aid, not a verdict.
 """
+
+
+def _figure_lines(figures: dict[str, float]) -> str:
+    names = {name: text for name, (text, _) in DEFINITIONS.items()}
+    names["weighted_all"] = "weighted F1 of both classes (all rows)"
+    names["macro_all"] = "macro F1 of both classes (all rows)"
+    return "\n".join(f"| {names.get(k, k)} | {v} |" for k, v in figures.items())
 
 
 def _shown(grams: list[tuple[str, float]]) -> str:
