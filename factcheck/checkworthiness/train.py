@@ -11,9 +11,11 @@ Figures printed and written to the model card:
 * CLEF 2019 train, leave-one-file-out MAP (official definition: per file, rank by
   score with ties in file order, average precision, unweighted mean over files). When a
   CLEF file is held out, ClaimBuster sentences from the same debate are held out too.
-* ClaimBuster crowdsourced, 5-fold cross-validated F1 of the check-worthy class; each
-  fold's threshold is chosen on the other folds' out-of-fold scores (no peeking), and
-  CLEF sentences identical to a test sentence are left out of that fold's training.
+* ClaimBuster crowdsourced, 5-fold cross-validated F1 of the check-worthy class under
+  each definition of the negatives (`DEFINITIONS`), plus weighted and macro F1; each
+  fold's decisions use the shipped threshold rule (`choose_threshold`) applied to the
+  other folds' out-of-fold scores only (no peeking), and CLEF sentences identical to a
+  test sentence are left out of that fold's training.
 
 Needs scikit-learn (the `train` extra); inference does not.
 """
