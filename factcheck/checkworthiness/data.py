@@ -19,6 +19,7 @@ class ClaimBuster:
     texts: list[str]
     labels: list[int]
     debates: list[str]  # File_id, e.g. "2016-09-26.txt"
+    verdicts: list[int]  # the crowd's class: -1 non-factual, 0 unimportant, 1 check-worthy
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,12 +44,15 @@ def read_claimbuster(benchmarks: Path) -> ClaimBuster:
     texts: list[str] = []
     labels: list[int] = []
     debates: list[str] = []
+    verdicts: list[int] = []
     with path.open(newline="", encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
+            verdict = int(row["Verdict"])
             texts.append(row["Text"])
-            labels.append(1 if row["Verdict"].strip() == "1" else 0)
+            labels.append(1 if verdict == 1 else 0)
             debates.append(row["File_id"])
-    return ClaimBuster(texts, labels, debates)
+            verdicts.append(verdict)
+    return ClaimBuster(texts, labels, debates, verdicts)
 
 
 def read_clef_file(path: Path) -> ClefFile:

@@ -49,13 +49,20 @@ class Scored:
 
 @dataclass(frozen=True, slots=True)
 class Model:
-    """Weights of the linear model: z = bias + cues . w + sum of n-gram weights."""
+    """Weights of the linear model: z = bias + cues . w + (sum of n-gram weights) / k**p.
+
+    k is the number of distinct n-grams in the sentence (known to the model or not) and
+    p is `gram_norm`: with p = 0.5 the n-gram part is length-normalised as in TF-IDF, so
+    a long sentence does not win on its number of words alone (its length is a cue of
+    its own).
+    """
 
     bias: float
     cue_weights: tuple[float, ...]
     gram_weights: dict[str, float]
     threshold: float  # on the score (probability) scale
     info: dict[str, object]
+    gram_norm: float = 0.0
 
     @classmethod
     def from_json(cls, data: dict[str, object]) -> Model:
@@ -87,7 +94,12 @@ class Model:
             gram_weights=dict(zip(words, values, strict=True)),
             threshold=float(data["threshold"]),  # type: ignore[arg-type]
             info=dict(data.get("info", {})),  # type: ignore[call-overload]
+            gram_norm=float(data.get("gram_norm", 0.0)),  # type: ignore[arg-type]
         )
+
+    def gram_scale(self, n_grams: int) -> float:
+        """What each n-gram weight is multiplied by in a sentence with `n_grams` of them."""
+        return max(n_grams, 1) ** -self.gram_norm if self.gram_norm else 1.0
 
     def logit(self, text: str) -> float:
         """The linear score of `text` (before the logistic squash)."""
@@ -97,7 +109,7 @@ class Model:
         cw = self.cue_weights
         return (
             self.bias
-            + sum(map(self.gram_weights.get, grams, repeat(0.0)))
+            + sum(map(self.gram_weights.get, grams, repeat(0.0))) * self.gram_scale(len(grams))
             + sum(map(cw.__getitem__, fired_cues(text, toks)))
             + cw[I_LOG_LENGTH] * log_length(toks)
         )
@@ -124,11 +136,13 @@ class Model:
     ) -> tuple[float, list[str], list[float], set[int]]:
         """`parts` from tokens already found: (logit, n-grams, their weights, fired cues).
 
-        The weights are 0.0 for n-grams the model does not know; a caller that explains
-        the score sorts them only when it needs to. `known` may hold the weights (0.0 when
-        the model lacks them) of n-grams that are likely to be asked for, those of the
-        sentence a span comes from: a small dict is faster to read than the model's
-        48,000 n-grams, which miss the CPU cache. N-grams not in it are looked up.
+        The weights are as stored, before `gram_scale` (one factor for the whole
+        sentence, so their order and signs are those of their pulls), and 0.0 for n-grams
+        the model does not know; a caller that explains the score sorts them only when it
+        needs to. `known` may hold the weights (0.0 when the model lacks them) of n-grams
+        that are likely to be asked for, those of the sentence a span comes from: a small
+        dict is faster to read than the model's tens of thousands of n-grams, which miss
+        the CPU cache. N-grams not in it are looked up.
         """
         unique = dict.fromkeys(toks)
         unique.update(dict.fromkeys(bigrams))
@@ -147,7 +161,7 @@ class Model:
         cw = self.cue_weights
         z = (
             self.bias
-            + sum(weights)
+            + sum(weights) * self.gram_scale(len(grams))
             + sum(map(cw.__getitem__, fired))
             + cw[I_LOG_LENGTH] * log_length(toks)
         )
@@ -162,10 +176,11 @@ class Model:
                 pulls.append((w * x, describe(name, text)))
         grams = dict.fromkeys(toks)
         grams.update(dict.fromkeys(a + " " + b for a, b in pairwise(toks)))
+        scale = self.gram_scale(len(grams))
         for gram in grams:
             w = self.gram_weights.get(gram, 0.0)
             if w:
-                pulls.append((w, _gram_reason(gram, w)))
+                pulls.append((w * scale, _gram_reason(gram, w)))
         return pulls
 
 

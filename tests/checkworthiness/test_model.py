@@ -136,3 +136,37 @@ def test_shipped_model_ranks_checked_lines_of_a_clef_file_high(benchmarks: Path)
     per_file = [(score_many(f.texts), f.labels) for f in files]
     base_rate = sum(sum(f.labels) for f in files) / sum(len(f.labels) for f in files)
     assert mean_average_precision(per_file) > 5 * base_rate
+
+
+def test_gram_norm_divides_the_ngram_part_by_a_power_of_their_number() -> None:
+    words, packed = pack_grams({"jobs": 0.5, "_num jobs": 0.25})
+    model = Model.from_json(
+        {
+            "format": 2,
+            "bias": -1.0,
+            "threshold": 0.5,
+            "cues": {"number": 2.0},
+            "grams": words,
+            "gram_weights": packed,
+            "gram_norm": 0.5,
+        }
+    )
+    # n-grams present: _num, jobs, "_num jobs", "jobs jobs" -> k = 4, scale 4**-0.5
+    assert model.logit("5 jobs jobs") == pytest.approx(-1.0 + 2.0 + (0.5 + 0.25) / 2)
+
+
+def test_fast_path_and_explained_path_agree_with_the_shipped_model() -> None:
+    """`logit`, `parts_of_tokens` (the segmenter's path) and the reasons' pulls are one
+    model: the pulls plus bias and length term add up to the logit."""
+    from itertools import pairwise
+
+    from factcheck.checkworthiness.features import I_LOG_LENGTH, log_length, names, tokens
+
+    model = load_model()
+    for text in (STATISTIC, OPINION, GREETING, "We voted for it in 2008, the law says so."):
+        toks = tokens(text)
+        z, *_ = model.parts_of_tokens(toks, list(map(" ".join, pairwise(toks))), len(names(text)))
+        assert z == pytest.approx(model.logit(text), abs=1e-9)
+        pulls = sum(p for p, _ in model.contributions(text))
+        rest = model.bias + model.cue_weights[I_LOG_LENGTH] * log_length(toks)
+        assert pulls + rest == pytest.approx(z, abs=1e-6)
