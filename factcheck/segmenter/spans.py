@@ -269,7 +269,7 @@ _LEAD_PHRASE = re.compile(
     r"(?:[A-Za-z]{2,}(?:ing|ed)|[Ss]hown|[Gg]iven|[Kk]nown|[Ss]een|[Bb]uilt|[Bb]orn|[Mm]ade|"
     r"With|Despite|Unlike|Following)\b"
     r"(?:[^,;:\"“”()]|,(?=\S)){3,120}?(?P<gap>,\s+)"
-    r"(?=[A-Z]|(?:the|a|an|its|his|her|their|he|she|it|they|we)\b)"
+    r"(?=[A-Z]|(?:the|a|an|its|his|her|their|he|she|it|they|we)\b|(?:[a-z]+\s+){1,2}[A-Z])"
 )
 _DIGIT = re.compile(r"\d")
 

@@ -244,3 +244,12 @@ def test_due_to_visit_is_a_schedule_and_downing_street_no_count() -> None:
     claim = only("He is due to visit the Pakistani community in Manchester on Tuesday.")
     assert claim.kind == "temporal"
     assert only("The president met Tony Blair at 10 Downing Street.").quantities == []
+
+
+def test_a_lead_before_a_job_title_and_a_name() -> None:
+    claim = only(
+        "Aiming to both stir economic growth and aid the country's poor, finance minister "
+        'Trevor Manuel said the focus of the 2005 budget was "more for all".'
+    )
+    assert claim.speaker == "Trevor Manuel"
+    assert claim.text.startswith("the focus of the 2005 budget")
