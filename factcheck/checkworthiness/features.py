@@ -15,6 +15,7 @@ its own regular expression.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 import re
@@ -63,6 +64,22 @@ def ngrams(toks: list[str]) -> list[str]:
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
+
+
+# Words that carry weight in the model but mean nothing to a reader as a reason.
+FUNCTION_WORDS = _words(
+    "a an the in on of for to and or but is are was were be been has have had it its that "
+    "this these those as at by from with than then there their they he she his her we our "
+    "you i so not no do does did will would can could into over up about which who what"
+)
+
+
+@functools.lru_cache(maxsize=8192)
+def shown_gram(gram: str) -> str | None:
+    """How a reason shows an n-gram ("<number> %"); None for function words only ("are")."""
+    if set(gram.split()) <= FUNCTION_WORDS:
+        return None
+    return gram.replace("_num", "<number>").replace("_year", "<year>")
 
 
 NUMBER_WORDS = _words(

@@ -27,6 +27,7 @@ from factcheck.checkworthiness.features import (
     fired_cues_counted,
     log_length,
     names,
+    shown_gram,
     tokens,
 )
 from factcheck.errors import FactcheckError
@@ -167,10 +168,12 @@ class Model:
         )
         return z, grams, weights, fired
 
-    def contributions(self, text: str) -> list[tuple[float, str]]:
-        """(pull on the logit, reason text) for every feature present in `text`."""
+    def contributions(self, text: str) -> list[tuple[float, str | None]]:
+        """(pull on the logit, reason text) for every feature present in `text`; the
+        reason is None for n-grams of function words only ("are"), which pull but explain
+        nothing to a reader."""
         toks = tokens(text)
-        pulls: list[tuple[float, str]] = []
+        pulls: list[tuple[float, str | None]] = []
         for name, w, x in zip(CUE_NAMES, self.cue_weights, cues(text, toks), strict=True):
             if x and w and name not in _SILENT_CUES:
                 pulls.append((w * x, describe(name, text)))
@@ -180,7 +183,8 @@ class Model:
         for gram in grams:
             w = self.gram_weights.get(gram, 0.0)
             if w:
-                pulls.append((w * scale, _gram_reason(gram, w)))
+                shown = shown_gram(gram)  # None for function words: a pull, but no reason
+                pulls.append((w * scale, None if shown is None else _gram_reason(shown, w)))
         return pulls
 
 
@@ -193,8 +197,7 @@ def pack_grams(weights: dict[str, float]) -> tuple[str, str]:
     return "\n".join(words), binascii.b2a_base64(values.tobytes(), newline=False).decode("ascii")
 
 
-def _gram_reason(gram: str, weight: float) -> str:
-    shown = gram.replace("_num", "<number>").replace("_year", "<year>")
+def _gram_reason(shown: str, weight: float) -> str:
     if weight > 0:
         return f"wording common in checked claims: '{shown}'"
     return f"wording common in talk that is not a claim: '{shown}'"
@@ -229,7 +232,7 @@ def _reasons(model: Model, text: str, checkworthy: bool, kind: str | None) -> li
     # Explain the decision: the features that pushed the score its way, strongest first.
     sign = 1.0 if checkworthy else -1.0
     chosen = sorted((p for p in pulls if p[0] * sign > 0), key=lambda p: -abs(p[0]))
-    reasons = list(dict.fromkeys(r for _, r in chosen))[:_MAX_REASONS]
+    reasons = list(dict.fromkeys(r for _, r in chosen if r is not None))[:_MAX_REASONS]
     if kind:
         reasons.append(f"kind of claim: {kind}")
     return reasons

@@ -25,6 +25,7 @@ from factcheck.checkworthiness.features import (
     CUE_NAMES,
     describe,
     names,
+    shown_gram,
     tokens,
 )
 from factcheck.checkworthiness.model import load_model
@@ -39,12 +40,6 @@ MODEL_WEIGHT = 0.4
 LOW_VALUE_MODEL_WEIGHT = 0.2
 _LOW_VALUE = frozenset({"prediction", "opinion", "personal"})
 MODEL_REASONS = 2
-# Words that carry weight in the model but mean nothing to a reader as a reason.
-_FUNCTION_WORDS = wordset(
-    "a an the in on of for to and or but is are was were be been has have had it its that "
-    "this these those as at by from with than then there their they he she his her we our "
-    "you i so not no do does did will would can could into over up about which who what"
-)
 # Model cues worth showing as a reason (numbers and names the rules already describe).
 _MODEL_CUES = frozenset(
     {
@@ -186,7 +181,7 @@ def _model_score(c: Candidate) -> tuple[float, list[str]]:
     for weight, gram in ranked:
         if (weight <= 0) if positive else (weight >= 0):
             break
-        shown = _shown_gram(gram)
+        shown = shown_gram(gram)
         if shown is None:
             continue
         if not any(shown in w or w in shown for w in words):
@@ -197,14 +192,6 @@ def _model_score(c: Candidate) -> tuple[float, list[str]]:
         side = "checked claims" if positive else "talk that is not a claim"
         reasons.append(f"wording common in {side}: " + ", ".join(f"'{w}'" for w in words))
     return p, reasons
-
-
-@lru_cache(maxsize=8192)
-def _shown_gram(gram: str) -> str | None:
-    """How a reason shows an n-gram; None for one made of function words only."""
-    if set(gram.split()) <= _FUNCTION_WORDS:
-        return None
-    return gram.replace("_num", "<number>").replace("_year", "<year>")
 
 
 @cache

@@ -170,3 +170,14 @@ def test_fast_path_and_explained_path_agree_with_the_shipped_model() -> None:
         pulls = sum(p for p, _ in model.contributions(text))
         rest = model.bias + model.cue_weights[I_LOG_LENGTH] * log_length(toks)
         assert pulls + rest == pytest.approx(z, abs=1e-6)
+
+
+def test_reasons_never_quote_function_words_alone() -> None:
+    from factcheck.checkworthiness.features import FUNCTION_WORDS
+
+    for text in ("There are more people in work than ever before.",
+                 "They are the ones who did it and we were there."):  # fmt: skip
+        for reason in score(text).reasons:
+            if reason.startswith("wording common"):
+                quoted = reason.split("'")[1]
+                assert not set(quoted.split()) <= FUNCTION_WORDS, reason
