@@ -87,7 +87,8 @@ def eval_command(gold: tuple[Path, ...], as_json: bool, verbose: bool) -> None:
         return
     click.echo(format_table(scores, pooled))
     click.echo("R-cw: recall of check-worthy claims; P, F1 use recall of all claims; "
-               "qty/time: share of matched gold quantities/times read right (percent)")  # fmt: skip
+               "qty/time: share of matched gold quantities/times read right; kind: matched "
+               "claims of the gold's kind; cw?: check-worthy flag agrees (percent)")  # fmt: skip
     if verbose:
         for s in scores:
             if s.missed or s.false_positives:

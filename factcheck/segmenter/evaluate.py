@@ -60,6 +60,8 @@ class Score:
     quantity_right: int = 0
     time_total: int = 0
     time_right: int = 0
+    kind_right: int = 0  # of the matched gold claims (matched_gold is the total)
+    checkworthy_right: int = 0  # the prediction's check-worthy flag agrees with the gold's
     missed: list[str] = field(default_factory=list)
     false_positives: list[str] = field(default_factory=list)
 
@@ -92,10 +94,19 @@ class Score:
     def time_accuracy(self) -> float | None:
         return self.time_right / self.time_total if self.time_total else None
 
+    @property
+    def kind_accuracy(self) -> float | None:
+        return self.kind_right / self.matched_gold if self.matched_gold else None
+
+    @property
+    def checkworthy_accuracy(self) -> float | None:
+        return self.checkworthy_right / self.matched_gold if self.matched_gold else None
+
     def add(self, other: Score) -> None:
         for name in ("gold", "gold_checkworthy", "predicted", "matched_gold",
                      "matched_checkworthy", "matched_predictions", "quantity_total",
-                     "quantity_right", "time_total", "time_right"):  # fmt: skip
+                     "quantity_right", "time_total", "time_right", "kind_right",
+                     "checkworthy_right"):  # fmt: skip
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.ap_sum += other.ap_sum
 
@@ -106,6 +117,8 @@ class Score:
             "recall_checkworthy": self.recall_checkworthy, "precision": self.precision,
             "f1": self.f1, "average_precision": self.average_precision,
             "quantity_accuracy": self.quantity_accuracy, "time_accuracy": self.time_accuracy,
+            "kind_accuracy": self.kind_accuracy,
+            "checkworthy_accuracy": self.checkworthy_accuracy,
         }  # fmt: skip
 
 
@@ -228,6 +241,8 @@ def score_article(
             result.ap_sum += hits / rank
     for pi, gi in gold_of.items():
         g = gold.claims[gi]
+        result.kind_right += predictions[pi].kind == g.kind
+        result.checkworthy_right += predictions[pi].checkworthy == g.checkworthy
         if g.quantity:
             result.quantity_total += 1
             result.quantity_right += _quantity_right(g.quantity, predictions[pi])
@@ -266,7 +281,7 @@ def format_table(scores: list[Score], pooled: Score) -> str:
     """A plain-text table: one row per article, then the pooled row (percentages)."""
     header = (
         f"{'article':<28} {'gold':>4} {'cw':>3} {'pred':>4} {'R-cw':>5} {'R-all':>5} "
-        f"{'P':>5} {'F1':>5} {'AP':>5} {'qty':>5} {'time':>5}"
+        f"{'P':>5} {'F1':>5} {'AP':>5} {'qty':>5} {'time':>5} {'kind':>5} {'cw?':>5}"
     )
     lines = [header, "-" * len(header)]
     for s in [*scores, pooled]:
@@ -276,6 +291,7 @@ def format_table(scores: list[Score], pooled: Score) -> str:
             f"{s.name[:28]:<28} {s.gold:>4} {s.gold_checkworthy:>3} {s.predicted:>4} "
             f"{_pct(s.recall_checkworthy):>5} {_pct(s.recall):>5} {_pct(s.precision):>5} "
             f"{_pct(s.f1):>5} {_pct(s.average_precision):>5} {_pct(s.quantity_accuracy):>5} "
-            f"{_pct(s.time_accuracy):>5}"
+            f"{_pct(s.time_accuracy):>5} {_pct(s.kind_accuracy):>5} "
+            f"{_pct(s.checkworthy_accuracy):>5}"
         )
     return "\n".join(lines)

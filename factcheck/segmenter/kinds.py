@@ -62,6 +62,15 @@ OPINION = re.compile(
     r"there are issues|upbeat|seamless|threat|better off)\b",
     re.IGNORECASE,
 )
+# Judgement words: in a quoted or attributed claim they make it the speaker's opinion.
+EVALUATIVE = re.compile(
+    r"\b(?:pleasant|good|bad|crucial|vital|essential|backward|outrageous|irresponsible|"
+    r"disgrace(?:ful)?|ridiculous|absurd|shameful|scandalous|unacceptable|improvement|"
+    r"mistake|nonsense|music to the ears|demonising|victimised|alienating|deserved|"
+    r"brilliant|fantastic|disappointed|disappointing|delighted|pleased|proud|sad|"
+    r"shocking|worrying|optimism|optimistic|pessimistic)\b",
+    re.IGNORECASE,
+)
 PERSONAL = re.compile(
     r"\b(?:has lived|have lived|lived|arrived|was born|born in|grew up|moved to|studied|"
     r"joined|established (?:himself|herself)|made (?:his|her) (?:breakthrough|debut)|"
@@ -81,7 +90,8 @@ COMPARISON = re.compile(
     r"shorter|faster|slower|cheaper|stronger|weaker)\b[^.]{0,60}\bthan\b"
     r"|\b(?:more|less) likely\b|\b(?:longer|shorter|higher|lower|bigger|larger) \w+"
     r"|\b(?:rival|rivals|overtake|overtaking|outpace|compared (?:to|with)|ahead of|"
-    r"biggest|largest|smallest|highest|lowest|fastest|most \w+|least \w+|top|record)\b",
+    r"biggest|largest|smallest|highest|lowest|fastest|most \w+|least \w+|"
+    r"record (?:highs?|lows?|levels?|numbers?|profits?|losses|sales|year))\b",
     re.IGNORECASE,
 )
 QUANTITY_WORDS = re.compile(
@@ -94,7 +104,9 @@ QUANTITY_WORDS = re.compile(
 
 
 def is_count(q: Quantity) -> bool:
-    """A quantity worth checking: not a duration of someone's life."""
+    """A quantity worth checking: not a duration of someone's life, not "one count"."""
+    if q.value == 1 and q.text.lower().startswith(("one", "a ", "an ")):
+        return False
     return not (q.unit in ("years", "year", "months", "days", "weeks") and q.value < 100)
 
 
@@ -186,8 +198,20 @@ _QUANTITY_WORDS = _Cue(
     "tripled halved grew growth decline declines declined soared soaring plunged dozens "
     "hundreds thousands millions share rate cent percent",
 )  # fmt: skip
-_CUES = (_TEMPORAL, _PERSONAL, _PREDICTION, _FORECAST, _MANDATE, _WILL, _LIKELIER, _OPINION,
-         _CAUSAL, _COMPARISON, _QUANTITY_WORDS)  # fmt: skip
+_EVALUATIVE = _Cue(
+    EVALUATIVE, "pleasant|good|bad|crucial|vital|essential|backward|outrageous|irresponsible|"
+    "disgrace|ridiculous|absurd|shameful|scandalous|unacceptable|improvement|mistake|"
+    "nonsense|music to the ears|demonising|victimised|alienating|deserved|brilliant|"
+    "fantastic|disappointed|disappointing|delighted|pleased|proud|sad|shocking|worrying|"
+    "optimis|pessimistic",
+    "pleasant good bad crucial vital essential backward outrageous irresponsible disgrace "
+    "disgraceful ridiculous absurd shameful scandalous unacceptable improvement mistake "
+    "nonsense music demonising victimised alienating deserved brilliant fantastic "
+    "disappointed disappointing delighted pleased proud sad shocking worrying optimism "
+    "optimistic pessimistic",
+)  # fmt: skip
+_CUES = (_EVALUATIVE, _TEMPORAL, _PERSONAL, _PREDICTION, _FORECAST, _MANDATE, _WILL,
+         _LIKELIER, _OPINION, _CAUSAL, _COMPARISON, _QUANTITY_WORDS)  # fmt: skip
 _CUE_WORDS = frozenset().union(*(cue.words for cue in _CUES))
 # ASCII bytes -> the lower-cased text with every non-word character (not [a-z0-9_]) a space
 _WORD_BYTES = (
@@ -246,7 +270,9 @@ def classify(
     speaker_verb: str | None,
 ) -> tuple[str, str | None]:
     """(kind, the cue that decided it) for one claim span."""
-    return _classify(text, quantities, speaker_verb, _cue_finder(text), times)
+    # "May" as a name or a month is never the modal: hide it from the cue search
+    cued = text.replace("May", "Ma_") if "May" in text else text
+    return _classify(text, quantities, speaker_verb, _cue_finder(cued), times)
 
 
 def _classify(
@@ -280,6 +306,8 @@ def _classify(
         return "prediction", cue
     if speaker_verb in _OPINION_VERBS:
         return "opinion", speaker_verb
+    if speaker_verb and (cue := find(_EVALUATIVE)) is not None:
+        return "opinion", cue  # "it's a good incentive for business," he said
     mandate = find(_MANDATE) is not None
     for kind, cue_re in (("opinion", _OPINION), ("causal", _CAUSAL),
                          ("comparison", _COMPARISON), ("quantity", _QUANTITY_WORDS)):  # fmt: skip

@@ -307,7 +307,9 @@ def _read_match(text: str, m: re.Match[str]) -> Found | None:
         if scale2 and scale2.lower() in _SCALE and not (scale2.lower() == "m" and unit == "m"):
             value_max *= _SCALE[scale2.lower()]
         if value_max < value:
-            value_max = None  # "2-1" is a score, "5-3" a vote: not a range
+            if num and not unit and not pct2 and "to" not in text[m.end("num") : m.start("num2")]:
+                return None  # "a 2-1 decision", "a 45-6 win": a score or a vote, not a count
+            value_max = None  # "from 30% to 29%": a change, read from its first figure
             end = m.end("num") if num else end
     if unit is None:
         unit, end = _unit_after(text, end)

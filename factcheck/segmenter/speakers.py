@@ -139,6 +139,12 @@ _DESCRIBED_TRAIL = re.compile(
     r"(?:\s+(?:on|in|at|last|this|yesterday|today|during|after|before|while)\b[^,.;\"”]{0,40})?"
     r"[.!?]?[\"”’]?$"
 )
+# '..., said economist Colen Garrow.': the verb first, then a job title and a name
+_INVERTED_TRAIL = re.compile(
+    r"(?:,[\"”’]?|[\"”’],?)\s+(?P<verb>said|says|added|warned|argued|insisted|explained)\s+"
+    r"(?P<spk>(?:(?:a|an|the)\s+)?[a-z][a-z\-]+(?:\s+[a-z][a-z\-]+)?\s+[A-Z][^,.;\"”]{1,50})"
+    r"[.!?]?[\"”’]?$"
+)
 _DESCRIBED_TRAIL_ENDS = ("said", "says", "added", "warned", "argued", "insisted", "claimed",
                          "explained", "stressed")  # fmt: skip
 # Verbs that end a title or a finding rather than attribute a claim: "... on the ITV1 show."
@@ -302,11 +308,15 @@ def _according_trail(tail: str) -> re.Match[str] | None:
 
 
 def _described_trail(tail: str) -> re.Match[str] | None:
-    """`_DESCRIBED_TRAIL.search(tail)`, only when the tail can end in such a frame."""
+    """`_DESCRIBED_TRAIL` or `_INVERTED_TRAIL` searched in `tail`, each only when the tail
+    can end in such a frame."""
     end = tail.rstrip(' .!?"”’\n')
+    found = None
     if end.endswith(_DESCRIBED_TRAIL_ENDS) or " told " in tail or " said " in tail[-60:]:
-        return _DESCRIBED_TRAIL.search(tail)
-    return None
+        found = _DESCRIBED_TRAIL.search(tail)
+    if found is None and any(f" {verb} " in tail[-80:] for verb in _DESCRIBED_TRAIL_ENDS):
+        found = _INVERTED_TRAIL.search(tail)
+    return found
 
 
 def _trail(tail: str) -> re.Match[str] | None:

@@ -253,3 +253,25 @@ def test_a_lead_before_a_job_title_and_a_name() -> None:
     )
     assert claim.speaker == "Trevor Manuel"
     assert claim.text.startswith("the focus of the 2005 budget")
+
+
+# --- kinds, from the confusion of gold and predicted kinds over all 16 files ----------
+
+
+def test_an_attributed_judgement_is_an_opinion() -> None:
+    claim = only(
+        "\"It's pleasant to see the cut in company taxes, it's a good incentive for "
+        'business," said economist Colen Garrow.'
+    )
+    assert claim.kind == "opinion"
+    assert not claim.checkworthy
+
+
+def test_may_the_company_is_no_modal() -> None:
+    claim = only("May has struggled to compete against larger department store groups.")
+    assert claim.kind != "prediction"
+
+
+def test_one_count_of_a_charge_is_no_quantity_claim() -> None:
+    claim = only("Both men pleaded guilty to one count of conspiracy in New York.")
+    assert claim.kind == "fact"

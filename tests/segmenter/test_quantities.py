@@ -43,8 +43,9 @@ def test_range_keeps_both_ends() -> None:
 
 
 def test_score_is_not_a_range() -> None:
-    q = one("rejected in a 2-1 decision")
-    assert q.value == 2 and q.value_max is None
+    assert find_quantities("rejected in a 2-1 decision") == []  # a vote, not a count
+    q = one("cutting corporate tax from 30% to 29%")
+    assert q.value == 30 and q.value_max is None and q.unit == "percent"
 
 
 @pytest.mark.parametrize(
