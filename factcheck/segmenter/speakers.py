@@ -145,6 +145,7 @@ _INVERTED_TRAIL = re.compile(
     r"(?P<spk>(?:(?:a|an|the)\s+)?[a-z][a-z\-]+(?:\s+[a-z][a-z\-]+)?\s+[A-Z][^,.;\"”]{1,50})"
     r"[.!?]?[\"”’]?$"
 )
+_INVERTED_GATE = re.compile(r"\s(?:said|says|added|warned|argued|insisted|explained)\s")
 _DESCRIBED_TRAIL_ENDS = ("said", "says", "added", "warned", "argued", "insisted", "claimed",
                          "explained", "stressed")  # fmt: skip
 # Verbs that end a title or a finding rather than attribute a claim: "... on the ITV1 show."
@@ -314,7 +315,7 @@ def _described_trail(tail: str) -> re.Match[str] | None:
     found = None
     if end.endswith(_DESCRIBED_TRAIL_ENDS) or " told " in tail or " said " in tail[-60:]:
         found = _DESCRIBED_TRAIL.search(tail)
-    if found is None and any(f" {verb} " in tail[-80:] for verb in _DESCRIBED_TRAIL_ENDS):
+    if found is None and _INVERTED_GATE.search(tail):
         found = _INVERTED_TRAIL.search(tail)
     return found
 
