@@ -274,17 +274,32 @@ _LEAD_PHRASE = re.compile(
 _DIGIT = re.compile(r"\d")
 
 
+def lead_cut(text: str, start: int, end: int) -> tuple[int, tuple[int, int] | None]:
+    """Where the clauses of text[start:end] begin, and the gap after a lead phrase that
+    is a claim of its own (absolute offsets), or None."""
+    lead = _LEAD_PHRASE.match(text, start, end)
+    if lead is None:
+        return start, None
+    if not _DIGIT.search(text, start, lead.start("gap")):
+        return lead.end(), None  # scene-setting without a figure: not part of the claim
+    return start, lead.span("gap")
+
+
+def with_lead(
+    cuts: list[tuple[int, int]], start: int, gap: tuple[int, int] | None
+) -> list[tuple[int, int]]:
+    """`cuts` (relative to `start`) with the lead's gap first, replacing cuts inside it."""
+    if gap is None:
+        return cuts
+    first = (gap[0] - start, gap[1] - start)
+    return [first, *(c for c in cuts if c[0] >= first[1])]
+
+
 def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Clause spans of text[start:end], before trimming; short dashed asides stay inside."""
-    lead = _LEAD_PHRASE.match(text, start, end)
-    if lead is not None and not _DIGIT.search(text, start, lead.start("gap")):
-        start = lead.end()  # scene-setting without a figure: not part of the claim
-        lead = None
+    start, gap = lead_cut(text, start, end)
     body = text[start:end]
-    cuts = _cut_points(body)
-    if lead is not None:
-        gap = (lead.start("gap") - start, lead.end("gap") - start)
-        cuts = [gap, *(c for c in cuts if c[0] >= gap[1])]
+    cuts = with_lead(_cut_points(body), start, gap)
     if not cuts:
         return [(start, end)]  # the common case: one clause, nothing to merge
     cuts = _keep_short_asides(body, cuts)

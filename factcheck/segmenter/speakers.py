@@ -131,23 +131,24 @@ _REVERSED_FRAME = (
 _TRAIL_END_REVERSED = re.compile(_REVERSED_END + _REVERSED_CLAUSE + _REVERSED_FRAME)
 _TRAIL_END_REVERSED_NO_CLAUSE = re.compile(_REVERSED_END + _REVERSED_FRAME)
 _TRAIL_CLAUSE = re.compile(rf",\s+(?:{_TRAILING_CLAUSE_WORDS})\b")
+# The reporting verbs of trailing frames; "claimed" and "stressed" only after the speaker.
+_INVERTED_VERBS = "said|says|added|warned|argued|insisted|explained"
+_DESCRIBED_VERBS = _INVERTED_VERBS + "|claimed|stressed"
 # '..., a Home Office minister has said.', '..., the spokesman told reporters.'
 _DESCRIBED_TRAIL = re.compile(
     r"(?:,[\"”’]?|[\"”’],?)\s+(?P<spk>(?:(?:a|an|the)\s+|[A-Z])[^,.;\"”]{2,50}?)"
-    r"\s+(?:has\s+|have\s+|had\s+)?(?P<verb>said|says|added|warned|argued|insisted|claimed|"
-    r"explained|stressed|told(?:\s+[^,.;\"”]{1,60})?)"
+    rf"\s+(?:has\s+|have\s+|had\s+)?(?P<verb>{_DESCRIBED_VERBS}|told(?:\s+[^,.;\"”]{{1,60}})?)"
     r"(?:\s+(?:on|in|at|last|this|yesterday|today|during|after|before|while)\b[^,.;\"”]{0,40})?"
     r"[.!?]?[\"”’]?$"
 )
 # '..., said economist Colen Garrow.': the verb first, then a job title and a name
 _INVERTED_TRAIL = re.compile(
-    r"(?:,[\"”’]?|[\"”’],?)\s+(?P<verb>said|says|added|warned|argued|insisted|explained)\s+"
+    rf"(?:,[\"”’]?|[\"”’],?)\s+(?P<verb>{_INVERTED_VERBS})\s+"
     r"(?P<spk>(?:(?:a|an|the)\s+)?[a-z][a-z\-]+(?:\s+[a-z][a-z\-]+)?\s+[A-Z][^,.;\"”]{1,50})"
     r"[.!?]?[\"”’]?$"
 )
-_INVERTED_GATE = re.compile(r"\s(?:said|says|added|warned|argued|insisted|explained)\s")
-_DESCRIBED_TRAIL_ENDS = ("said", "says", "added", "warned", "argued", "insisted", "claimed",
-                         "explained", "stressed")  # fmt: skip
+_INVERTED_GATE = re.compile(rf"\s(?:{_INVERTED_VERBS})\s")
+_DESCRIBED_TRAIL_ENDS = tuple(_DESCRIBED_VERBS.split("|"))
 # Verbs that end a title or a finding rather than attribute a claim: "... on the ITV1 show."
 _NOT_TRAILING_VERBS = frozenset(["show", "shows", "found", "finds"])
 _ACCORDING_TRAIL = re.compile(r",?\s+according to (?P<spk>[^,.;]{2,80})[.!?]?$", re.IGNORECASE)

@@ -239,14 +239,9 @@ def test_carve_is_the_plain_carve(before: str, body: str) -> None:
 
 
 def _reference_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    lead = spans._LEAD_PHRASE.match(text, start, end)  # domain rule, not a fast path
-    if lead is not None and not re.search(r"\d", text[start : lead.start("gap")]):
-        start, lead = lead.end(), None
+    start, gap = spans.lead_cut(text, start, end)  # a domain rule, not a fast path
     body = text[start:end]
-    cuts = list(reference_cut_points(body))
-    if lead is not None:
-        gap = (lead.start("gap") - start, lead.end("gap") - start)
-        cuts = [gap, *(c for c in cuts if c[0] >= gap[1])]
+    cuts = spans.with_lead(list(reference_cut_points(body)), start, gap)
     cuts = spans._keep_short_asides(body, cuts)
     pieces: list[tuple[int, int]] = []
     pos = 0
