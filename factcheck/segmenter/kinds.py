@@ -68,8 +68,13 @@ EVALUATIVE = re.compile(
     r"disgrace(?:ful)?|ridiculous|absurd|shameful|scandalous|unacceptable|improvement|"
     r"mistake|nonsense|music to the ears|demonising|victimised|alienating|deserved|"
     r"brilliant|fantastic|disappointed|disappointing|delighted|pleased|proud|sad|"
-    r"shocking|worrying|optimism|optimistic|pessimistic)\b",
+    r"shocking|worrying|optimism|optimistic|pessimistic|distressing|fault|key player|"
+    r"one of the (?:best|greatest|finest|worst))\b",
     re.IGNORECASE,
+)
+# A claim that opens by saying it is the speaker's view is an opinion, figures or not.
+OPINION_LEAD = re.compile(
+    r"(?:for me|in my (?:opinion|view)|personally|i think|i believe|i feel)\b", re.IGNORECASE
 )
 PERSONAL = re.compile(
     r"\b(?:has lived|have lived|lived|arrived|was born|born in|grew up|moved to|studied|"
@@ -203,12 +208,12 @@ _EVALUATIVE = _Cue(
     "disgrace|ridiculous|absurd|shameful|scandalous|unacceptable|improvement|mistake|"
     "nonsense|music to the ears|demonising|victimised|alienating|deserved|brilliant|"
     "fantastic|disappointed|disappointing|delighted|pleased|proud|sad|shocking|worrying|"
-    "optimis|pessimistic",
+    "optimis|pessimistic|distressing|fault|key player|one of the",
     "pleasant good bad crucial vital essential backward outrageous irresponsible disgrace "
     "disgraceful ridiculous absurd shameful scandalous unacceptable improvement mistake "
     "nonsense music demonising victimised alienating deserved brilliant fantastic "
     "disappointed disappointing delighted pleased proud sad shocking worrying optimism "
-    "optimistic pessimistic",
+    "optimistic pessimistic distressing fault key one",
 )  # fmt: skip
 _CUES = (_EVALUATIVE, _TEMPORAL, _PERSONAL, _PREDICTION, _FORECAST, _MANDATE, _WILL,
          _LIKELIER, _OPINION, _CAUSAL, _COMPARISON, _QUANTITY_WORDS)  # fmt: skip
@@ -283,6 +288,8 @@ def _classify(
     times: list[TimeRef] | None = None,
 ) -> tuple[str, str | None]:
     """classify, with the way cues are looked up passed in: the tests compare both ways."""
+    if (lead := OPINION_LEAD.match(text)) is not None:
+        return "opinion", lead.group(0)
     if (cue := find(_TEMPORAL)) is not None:
         return "temporal", cue
     cue = find(_PERSONAL)

@@ -7,13 +7,21 @@ times.py. The headline is not segmented: it restates the body in fewer words.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from factcheck.segmenter.kinds import classify
 from factcheck.segmenter.quantities import Found, find_quantities
 from factcheck.segmenter.scoring import Candidate, entities, score
 from factcheck.segmenter.sentences import split_sentences
 from factcheck.segmenter.spans import carve, token_count
-from factcheck.segmenter.speakers import find_attribution, has_speech_verb, person_name
+from factcheck.segmenter.speakers import (
+    find_attribution,
+    has_speech_verb,
+    holds_quote,
+    opens_quote,
+    person_name,
+    quote_left_open,
+)
 from factcheck.segmenter.times import FoundTime, find_times
 from factcheck.segmenter.types import ArticleText, ClaimSpan
 
@@ -34,13 +42,20 @@ def segment(article: ArticleText) -> list[ClaimSpan]:
         skip_to = len(title)
     claims: list[ClaimSpan] = []
     last_person: str | None = None
+    quoting: str | None = None  # who speaks in the last quote
+    still_open = False  # whether that quote runs on past its sentence
     for s_start, s_end in split_sentences(text):
         if s_end <= skip_to:
             continue
         sentence = text[s_start:s_end]
+        inside = still_open or opens_quote(sentence)
+        still_open = quote_left_open(sentence, still_open)
         if sentence.endswith("?") or token_count(sentence) < 3:
             continue
-        claims.extend(_sentence_claims(article, s_start, s_end, last_person))
+        continued = quoting if inside else None
+        found, speaker = _sentence_claims(article, s_start, s_end, last_person, continued)
+        claims.extend(found)
+        quoting = speaker if inside or holds_quote(sentence) else None
         named = person_name(sentence)
         if named:
             last_person = named
@@ -49,20 +64,36 @@ def segment(article: ArticleText) -> list[ClaimSpan]:
 
 
 def _sentence_claims(
-    article: ArticleText, s_start: int, s_end: int, last_person: str | None
-) -> list[ClaimSpan]:
+    article: ArticleText,
+    s_start: int,
+    s_end: int,
+    last_person: str | None,
+    continued: str | None,
+) -> tuple[list[ClaimSpan], str | None]:
+    """The sentence's claims, and who speaks in it.
+
+    `continued` is the speaker of a quote that the sentence carries on: in news copy only
+    one sentence of a long quote names the speaker ('"...," said Benitez. "But you must
+    ...'), so a sentence inside the quote with no speaker of its own is the same person's
+    ("I think" inside it is Benitez thinking).
+    """
     text = article.text
     sentence = text[s_start:s_end]
     speech = has_speech_verb(sentence)
     frame = find_attribution(sentence, last_person, speech=speech)
+    own_frame = frame.verb is not None
+    if frame.speaker is None and continued is not None:
+        frame = replace(frame, speaker=continued, verb=frame.verb or "says")
     quantities = find_quantities(sentence)
     times = find_times(sentence, article.published)
     spans = carve(text, s_start + frame.body_start, s_start + frame.body_end)
     out: list[ClaimSpan] = []
     for index, (c_start, c_end) in enumerate(spans):
         speaker, verb = frame.speaker, frame.verb
-        if index > 0 or frame.verb is None:
-            inner = find_attribution(text[c_start:c_end], last_person, speech=speech)
+        if index > 0 or not own_frame:
+            # ", saying: ..." speaks for the sentence's speaker or subject
+            subject = frame.speaker or person_name(text[s_start:c_start]) or last_person
+            inner = find_attribution(text[c_start:c_end], subject, speech=speech)
             if inner.verb and inner.body_start > 0 and inner.body_end > inner.body_start:
                 trimmed = carve(text, c_start + inner.body_start, c_start + inner.body_end)
                 if trimmed:
@@ -72,7 +103,8 @@ def _sentence_claims(
                        speaker, verb)  # fmt: skip
         if claim is not None:
             out.append(claim)
-    return out
+    # the quote, when there is one, ends the sentence: its last claim's speaker says it
+    return out, out[-1].speaker if out else frame.speaker
 
 
 def _claim(

@@ -38,7 +38,7 @@ _SPLIT_GUARD = r"(?=[\s,;])"
 _SPLIT_BODY = (
     r";\s+"
     r"|\s+[-–—]\s+"
-    r"|,\s+(?=(?:with|while|whereas|which|who|but|although|though|adding|meaning|making|"
+    r"|,\s+(?=(?:with|while|whereas|which|who|whose|but|although|though|adding|saying|meaning|making|"
     r"spending|leaving|bringing|taking|giving|putting|showing|according|including|cutting|"
     r"raising|offering|reaching|rising|falling|creating|boosting|pushing|prompting|forcing|"
     r"sending|ending|costing|earning|doubling|increasing|reducing|even\s+though|even\s+if|"

@@ -22,7 +22,8 @@ SPEECH_VERBS = (
     "notes|maintains|maintain|maintained|accept|accepts|accepted|acknowledged|revealed|"
     "reveals|confirmed|confirms|concluded|found|finds|showed|shows|show|wrote|writes"
 )
-_SPEECH_SET = frozenset([*SPEECH_VERBS.split("|"), "according"])
+_PARTICIPLES = "saying|adding|insisting|arguing|warning|claiming|stressing|explaining"
+_SPEECH_SET = frozenset([*SPEECH_VERBS.split("|"), "according", *_PARTICIPLES.split("|")])
 _SPEECH_BYTES = frozenset(word.encode() for word in _SPEECH_SET)
 _WORD = re.compile(r"[a-z]+")
 # ASCII bytes -> lower case, every byte but a letter a space: split() gives _WORD's words
@@ -57,6 +58,9 @@ OPINION_VERBS = wordset(
     "hope hoped expects expect expected insists insist insisted predicts predicted predict "
     "suggests suggest suggested agree agrees agreed maintains maintain"
 )
+# Verbs that report a finding only with "that" after them: "the study found that ..."
+# but not "Countries such as France have found the advantage of ..."
+_FINDING_VERBS = frozenset(["found", "finds", "show", "shows", "showed"])
 # Verbs whose complement is the speaker's own position, kept inside the claim span
 KEEP_IN_SPAN = frozenset(["deny", "denies", "denied"])
 PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i"])
@@ -97,9 +101,9 @@ _LEAD_BODY = (
     rf"(?P<appos>,\s[^,]{{3,80}},)?"
     rf"\s+(?:(?:also|now|still|have|has|had|[a-z]+ly)\s+){{0,2}}(?P<verb>{SPEECH_VERBS})"
     rf"(?!\s+(?:\w+ing|of|by|has|have|had|is|are|was|were|for|from|in|on|at|over|to)\b)"
-    rf"(?:(?:(?<=told)|(?<=tells))\s+(?:the\s+)?"
+    rf"(?:(?:(?<=told)|(?<=tells))\s+(?:[^:;.!?\"“”]{{1,50}}:(?=\s)|(?:the\s+)?"
     rf"(?:BBC|[A-Z][\w ]{{0,30}}?|reporters|journalists|him|"
-    rf"her|them|us|me|MPs)(?:\s+(?:News\s+)?website)?)?(?:\s+that|:)?\s+(?=\S)"
+    rf"her|them|us|me|MPs)(?:\s+(?:News\s+)?website)?))?(?:\s+that|:)?\s+(?=\S)"
 )
 # A trailing frame: '..., said Jo Smith.' or '..., he says, adding that ...'
 _TRAILING_SPEAKER_PRONOUNS = "he|she|they|it"
@@ -147,6 +151,11 @@ _INVERTED_TRAIL = re.compile(
     r"(?P<spk>(?:(?:a|an|the)\s+)?[a-z][a-z\-]+(?:\s+[a-z][a-z\-]+)?\s+[A-Z][^,.;\"”]{1,50})"
     r"[.!?]?[\"”’]?$"
 )
+# '..., said Chris Stening, UK Online general manager.': the verb, a name, then the title
+_TITLED_TRAIL = re.compile(
+    rf"(?:,[\"”’]?|[\"”’],?)\s+(?P<verb>{_INVERTED_VERBS})\s+"
+    r"(?P<spk>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){1,3}),\s+[^,.;\"”]{3,60}[.!?]?[\"”’]?$"
+)
 _INVERTED_GATE = re.compile(rf"\s(?:{_INVERTED_VERBS})\s")
 _DESCRIBED_TRAIL_ENDS = tuple(_DESCRIBED_VERBS.split("|"))
 # Verbs that end a title or a finding rather than attribute a claim: "... on the ITV1 show."
@@ -161,6 +170,11 @@ _IMPERSONAL_LEAD = re.compile(
     r"|^(?:His|Her|Their|Its|My|Our) (?:take|view|opinion|belief|argument|position|claim) "
     r"(?:on [^,]{0,40}? )?is that\s+",
     re.IGNORECASE,
+)
+# ", saying: ..." / ", adding that ...": a clause the sentence's subject says
+_PARTICIPLE_FRAME = re.compile(
+    rf"^(?P<verb>{_PARTICIPLES})(?!\s+(?:to|up|in|on)\b)"
+    r"(?:\s+that\b|\s*:)?\s*"
 )
 # "It comes after Pakistan's High Commissioner said ...": the attribution follows
 _CONTEXT_LEAD = re.compile(r"(?:It|This) (?:comes|came|follows|followed) (?:after|as)\s+")
@@ -228,6 +242,31 @@ def _speaker_label(raw: str, last_person: str | None) -> str | None:
     return None
 
 
+_OPENING_MARKS = ('"', "“")
+
+
+def opens_quote(sentence: str) -> bool:
+    """Whether the sentence starts with a quotation mark: it may carry on the quote before it."""
+    return sentence.lstrip().startswith(_OPENING_MARKS)
+
+
+def holds_quote(sentence: str) -> bool:
+    """Whether the sentence quotes someone, so the next sentence may carry the quote on."""
+    return '"' in sentence or "“" in sentence
+
+
+def quote_left_open(sentence: str, open_before: bool) -> bool:
+    """Whether a quote is still open where the sentence ends.
+
+    A sentence that opens with a mark starts a quote whatever came before: news copy
+    opens every paragraph of a long quote again without closing the one before.
+    """
+    marks = sentence.count('"') + sentence.count("“") + sentence.count("”")
+    if opens_quote(sentence):
+        return marks % 2 == 1
+    return open_before != (marks % 2 == 1)
+
+
 def has_speech_verb(text: str) -> bool:
     """Whether any word of `text` is a speech verb (or "according"): attribution needs one.
 
@@ -259,7 +298,10 @@ def find_attribution(
     if not imp and not speech:
         return _unattributed(end)  # no speech verb: nothing to find
     m = _ACCORDING_LEAD.match(sentence)
-    if imp:
+    participle = _PARTICIPLE_FRAME.match(sentence) if sentence[:1] in "aceis" else None
+    if participle:
+        speaker, verb, start = last_person, participle.group("verb"), participle.end()
+    elif imp:
         low = imp.group(0).lower()
         speaker = last_person if low.startswith(("his ", "her ")) else None
         opinion = not low.startswith(("it", "but", "and", "so"))
@@ -270,7 +312,15 @@ def find_attribution(
         context = _CONTEXT_LEAD.match(sentence)
         skip = context.end() if context else 0
         m2 = _LEAD.match(sentence[skip:]) if skip else _LEAD.match(sentence)
-        if m2 and _plausible_subject(m2.group("spk")) and m2.group("verb") not in KEEP_IN_SPAN:
+        if (
+            m2
+            and _plausible_subject(m2.group("spk"))
+            and m2.group("verb") not in KEEP_IN_SPAN
+            and (
+                m2.group("verb") not in _FINDING_VERBS
+                or m2.group(0).rstrip().endswith(("that", ":"))
+            )
+        ):
             speaker = _speaker_label(m2.group("spk"), last_person)
             verb, start = m2.group("verb"), skip + m2.end()
     tail = sentence[start:end]
@@ -317,7 +367,7 @@ def _described_trail(tail: str) -> re.Match[str] | None:
     if end.endswith(_DESCRIBED_TRAIL_ENDS) or " told " in tail or " said " in tail[-60:]:
         found = _DESCRIBED_TRAIL.search(tail)
     if found is None and _INVERTED_GATE.search(tail):
-        found = _INVERTED_TRAIL.search(tail)
+        found = _INVERTED_TRAIL.search(tail) or _TITLED_TRAIL.search(tail)
     return found
 
 

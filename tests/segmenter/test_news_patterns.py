@@ -275,3 +275,86 @@ def test_may_the_company_is_no_modal() -> None:
 def test_one_count_of_a_charge_is_no_quantity_claim() -> None:
     claim = only("Both men pleaded guilty to one count of conspiracy in New York.")
     assert claim.kind == "fact"
+
+
+# --- round 6: quotes that run over several sentences, titled and participle frames ----
+
+
+def test_each_sentence_of_a_long_quote_is_the_named_speakers() -> None:
+    found = claims_of(
+        '"Before the game I would have happily accepted a 3-1 win," said Benitez. "But you '
+        "must concentrate right to the very last seconds of a game at this level. It would "
+        'not have mattered. "Steven Gerrard is a key player for us."\n\nThe club was founded '
+        "in 1892 by John Houlding."
+    )
+    speakers = {c.text: c.speaker for c in found}
+    assert all(speakers[t] == "Benitez" for t in speakers if "1892" not in t), speakers
+    assert next(s for t, s in speakers.items() if "1892" in t) is None  # the quote has closed
+
+
+def test_a_quote_opened_after_a_colon_keeps_its_speaker_and_loses_the_frame() -> None:
+    found = claims_of(
+        'Referring to Cuba, Archbishop Tutu told BBC News: "It is utterly unacceptable. '
+        '"The rule of law is in order to ensure that those who have power do not abuse it."'
+    )
+    assert [c.speaker for c in found] == ["Archbishop Tutu", "Archbishop Tutu"]
+    assert found[0].text == "It is utterly unacceptable"
+    assert found[0].kind == "opinion"
+
+
+def test_said_name_then_job_title_is_a_trailing_frame() -> None:
+    claim = only(
+        'It represents a "big leap forward" for broadband, said Chris Stening, UK Online '
+        "general manager."
+    )
+    assert claim.text == 'It represents a "big leap forward" for broadband'
+    assert claim.speaker == "Chris Stening"
+
+
+def test_found_without_that_is_no_attribution() -> None:
+    claim = only(
+        "Countries such as South Korea and France have found the advantage of upping the "
+        "speeds of broadband."
+    )
+    assert claim.speaker is None
+    assert claim.text.startswith("Countries such as South Korea")
+    finding = only("The study found that 30% of people smoke.")
+    assert (finding.text, finding.speaker) == ("30% of people smoke", "The study")
+
+
+def test_saying_and_adding_clauses_speak_for_the_subject() -> None:
+    found = claims_of(
+        'Archbishop Tutu criticised the measures, saying: "I am opposed to any arbitrary '
+        'detention that is happening, even in Britain."'
+    )
+    assert [(c.text, c.speaker) for c in found] == [
+        ("Archbishop Tutu criticised the measures", None),
+        ("I am opposed to any arbitrary detention that is happening, even in Britain",
+         "Archbishop Tutu"),
+    ]  # fmt: skip
+    adding = claims_of("The minister said the figure was 5%, adding that growth would slow.")
+    assert [c.text for c in adding] == ["the figure was 5%", "growth would slow"]
+    # "adding to" is no frame: its clause is not cut down to "to a growing list ..."
+    awards = claims_of(
+        "Imelda Staunton won the CFCA best actress award, adding to a growing list of 12 "
+        "awards she has won."
+    )
+    assert [c.text for c in awards][-1].startswith("adding to a growing list")
+
+
+def test_whose_starts_a_claim_of_its_own() -> None:
+    found = claims_of(
+        "Benitez defended goalkeeper Jerzy Dudek, whose failure to hold on to a weak drive "
+        "allowed Franca to score with the last kick of the game."
+    )
+    assert [c.text for c in found] == [
+        "Benitez defended goalkeeper Jerzy Dudek",
+        "whose failure to hold on to a weak drive allowed Franca to score with the last kick "
+        "of the game",
+    ]
+
+
+def test_a_claim_that_says_it_is_a_view_is_an_opinion_even_with_a_count() -> None:
+    claim = only("In my opinion Jerzy played well, made two very fine saves.")
+    assert claim.kind == "opinion"
+    assert not claim.checkworthy
