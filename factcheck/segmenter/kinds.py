@@ -58,7 +58,8 @@ WILL = re.compile(r"\b(?:will|won't|'ll)\b", re.IGNORECASE)
 OPINION = re.compile(
     r"\b(?:should|must|ought to|needs? to|has to|have to|seems?|appears? to|undoubted|"
     r"impressive|good job|great|excellent|terrible|awful|wonderful|important|inefficient|"
-    r"unfair|fair|wrong|right to|deserves?|best way|welcome|believes?|thinks?|feel|feels|"
+    r"unfair|fair|wrong|right to|deserves?|best way|welcome|believes?|"
+    r"thinks?(?![\s-]+tanks?\b)|feel|feels|"
     r"there are issues|upbeat|seamless|threat|better off)\b",
     re.IGNORECASE,
 )

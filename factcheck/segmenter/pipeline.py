@@ -30,6 +30,12 @@ _NARRATION = re.compile(
     re.IGNORECASE,
 )
 _PARTICIPLE = re.compile(r"^[a-z]+ing\b")
+# "boxing regulations had been violated": an -ing noun, then the verb of its clause
+_GERUND_SUBJECT = re.compile(
+    r"[a-z]+ing\s+(?!(?:the|a|an|to|up|in|on|his|her|its|their|out|off|more|over|with|for|"
+    r"from|by|at|into|about|down|it|them|him)\b)[a-z]+\s+"
+    r"(?:is|are|was|were|has|have|had|will|would|can|could|did|does)\b"
+)
 _CLAUSE_LEAD = re.compile(r"^(?:[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3}|he|she|they)\s+")
 
 
@@ -130,8 +136,10 @@ def _claim(
                                                 for s, e in spans) and f.end <= lo]  # fmt: skip
     if not qs and token_count(span) < 3:
         return None
-    if _PARTICIPLE.match(span) and not qs and not ts:
-        return None  # ", spending the majority of his time ...": detail, not a claim
+    if _PARTICIPLE.match(span) and not qs and not ts and not _GERUND_SUBJECT.match(span):
+        # ", spending the majority of his time ...": detail, not a claim; but "boxing
+        # regulations had been violated" has a subject and a verb of its own
+        return None
     if not qs and not _has_predicate(span):
         return None
     kind, cue = classify(span, qs, ts, verb)

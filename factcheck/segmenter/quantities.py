@@ -89,6 +89,10 @@ _NOT_A_COUNT_BEFORE = re.compile(
     r"(?:\b(?:the|these|those|both)\s|\btop\s|\bnumber\s)$", re.IGNORECASE
 )
 _RANK_BEFORE = re.compile(r"\b(?:top|number|no\.)\s$", re.IGNORECASE)
+# "Channel 4", "Radio 1", "Apollo 11", "Article 5": a small number after a capitalised
+# word inside a sentence is part of a name (a sentence's first word is capitalised anyway)
+_NAME_BEFORE = re.compile(r"(?<=[\w,;:)] )[A-Z][A-Za-z]+ $")
+_SMALL_PLAIN = re.compile(r"\d{1,3}")
 _ANAPHORIC_WORDS = wordset("two three four five six seven eight nine ten")
 _ONE_FALSE = re.compile(
     r"\bone\s+(?:of|another|day|way|thing|side|hand|time|point|such|who|that|more)\b"
@@ -259,6 +263,14 @@ def _read_match(text: str, m: re.Match[str]) -> Found | None:
             return None  # a year: times.py
         if start > 3 and _RANK_BEFORE.search(text, max(0, start - 7), start):
             return None  # "top 10", "number 1": a rank
+        if (
+            start > 3
+            and not (sign or scale or glued)
+            and text[start - 2 : start].strip().isalpha()
+            and _SMALL_PLAIN.fullmatch(num)
+            and _NAME_BEFORE.search(text, max(0, start - 30), start)
+        ):
+            return None  # "Channel 4": a name
         value = _to_number(num)
         if compound:
             value += _word_value(compound)

@@ -20,7 +20,8 @@ SPEECH_VERBS = (
     "expect|expected|reported|reports|announced|announces|estimates|estimate|estimated|"
     "admitted|admits|denied|denies|deny|explained|explains|predicted|predicts|predict|noted|"
     "notes|maintains|maintain|maintained|accept|accepts|accepted|acknowledged|revealed|"
-    "reveals|confirmed|confirms|concluded|found|finds|showed|shows|show|wrote|writes"
+    "reveals|confirmed|confirms|concluded|found|finds|showed|shows|show|wrote|writes|"
+    "alleged|alleges|allege"
 )
 _PARTICIPLES = "saying|adding|insisting|arguing|warning|claiming|stressing|explaining"
 _SPEECH_SET = frozenset([*SPEECH_VERBS.split("|"), "according", *_PARTICIPLES.split("|")])
@@ -100,7 +101,7 @@ _LEAD_BODY = (
     rf"(?P<spk>{_SPEAKER_WORDS})"
     rf"(?P<appos>,\s[^,]{{3,80}},)?"
     rf"\s+(?:(?:also|now|still|have|has|had|[a-z]+ly)\s+){{0,2}}(?P<verb>{SPEECH_VERBS})"
-    rf"(?!\s+(?:\w+ing|of|by|has|have|had|is|are|was|were|for|from|in|on|at|over|to)\b)"
+    rf"(?!\s+(?:\w+ing|of|by|has|have|had|is|are|was|were|for|from|in|on|at|over|to|tanks?)\b)"
     rf"(?:(?:(?<=told)|(?<=tells))\s+(?:[^:;.!?\"“”]{{1,50}}:(?=\s)|(?:the\s+)?"
     rf"(?:BBC|[A-Z][\w ]{{0,30}}?|reporters|journalists|him|"
     rf"her|them|us|me|MPs)(?:\s+(?:News\s+)?website)?))?(?:\s+that|:)?\s+(?=\S)"
@@ -178,7 +179,16 @@ _PARTICIPLE_FRAME = re.compile(
 )
 # "It comes after Pakistan's High Commissioner said ...": the attribution follows
 _CONTEXT_LEAD = re.compile(r"(?:It|This) (?:comes|came|follows|followed) (?:after|as)\s+")
-_ACCORDING_LEAD = re.compile(r"^According to (?P<spk>[^,]{2,80}),\s+", re.IGNORECASE)
+# "Earlier this year, the NBC network claimed that ...": a time before the speaker
+_TIME_LEAD = re.compile(
+    r"(?:Earlier|Later) (?:this|that|last) \w+,?\s+|(?:Last|This) (?:week|month|year|\w+day),\s+"
+    r"|On \w+day,?\s+|(?:Yesterday|Today|Meanwhile|However),\s+"
+)
+_ACCORDING_LEAD = re.compile(
+    r"^According to (?P<spk>[^,]{2,80}?(?:(?=,)|(?:report|study|survey|figures|data|research|"
+    r"estimates|statistics|analysis|poll)(?=\s+\S)))[,\s]\s*",
+    re.IGNORECASE,
+)
 _INNER_BODY = (
     r",\s+(?P<spk>he|she|they|it|we|[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,2})"
     rf"\s+(?P<verb>{SPEECH_VERBS}),\s+"
@@ -219,10 +229,16 @@ def person_name(phrase: str) -> str | None:
         words = m.group(0).split()
         while words and words[0].lower().strip(".") in _NOT_NAME_START:
             words = words[1:]
-        if len(words) >= 2 and not any(w.lower() in _NOT_PERSON for w in words):
+        if len(words) >= 2 and not any(_bare(w) in _NOT_PERSON for w in words):
             return " ".join(words)
         m = _NAME.search(phrase, m.end())
     return None
+
+
+def _bare(word: str) -> str:
+    """A name word in lower case without its possessive: "Commission's" -> "commission"."""
+    low = word.lower()
+    return low[:-2] if low.endswith(("'s", "’s")) else low
 
 
 def _speaker_label(raw: str, last_person: str | None) -> str | None:
@@ -309,7 +325,7 @@ def find_attribution(
     elif m:
         speaker, verb, start = _speaker_label(m.group("spk"), last_person), "according to", m.end()
     else:
-        context = _CONTEXT_LEAD.match(sentence)
+        context = _CONTEXT_LEAD.match(sentence) or _TIME_LEAD.match(sentence)
         skip = context.end() if context else 0
         m2 = _LEAD.match(sentence[skip:]) if skip else _LEAD.match(sentence)
         if (

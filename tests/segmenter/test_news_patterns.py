@@ -358,3 +358,43 @@ def test_a_claim_that_says_it_is_a_view_is_an_opinion_even_with_a_count() -> Non
     claim = only("In my opinion Jerzy played well, made two very fine saves.")
     assert claim.kind == "opinion"
     assert not claim.checkworthy
+
+
+# --- round 7 ---------------------------------------------------------------------------
+
+
+def test_a_small_number_inside_a_name_is_no_count() -> None:
+    found = claims_of("The programme became a hit on Channel 4 and later moved to Radio 1.")
+    assert [c.quantities for c in found] == [[], []]
+    assert all(c.kind != "quantity" for c in found)
+    counted = only("Apple sold 5 phones to the museum.")
+    assert [q.value for q in counted.quantities] == [5]
+
+
+def test_think_tank_is_neither_a_speaker_nor_an_opinion() -> None:
+    claim = only(
+        "The think tank's proposals were made in response to the publication of the report."
+    )
+    assert claim.speaker is None
+    assert claim.kind != "opinion"
+    assert claim.text.startswith("The think tank's proposals")
+
+
+def test_according_to_a_report_without_a_comma() -> None:
+    claim = only(
+        "According to the Pensions Commission's report 12 million working people are not "
+        "saving enough."
+    )
+    assert claim.text == "12 million working people are not saving enough"
+    assert claim.speaker == "the Pensions Commission's report"
+
+
+def test_a_time_before_the_speaker_and_alleged() -> None:
+    found = claims_of(
+        "Earlier this year, the NBC network claimed that Fox's boxing show had been hurriedly "
+        "produced. NBC alleged that boxing regulations had been violated."
+    )
+    assert [(c.text, c.speaker) for c in found] == [
+        ("Fox's boxing show had been hurriedly produced", "the NBC network"),
+        ("boxing regulations had been violated", "NBC"),
+    ]
