@@ -65,7 +65,7 @@ OPINION = re.compile(
 )
 # Judgement words: in a quoted or attributed claim they make it the speaker's opinion.
 EVALUATIVE = re.compile(
-    r"\b(?:pleasant|good|bad|crucial|vital|essential|backward|outrageous|irresponsible|"
+    r"\b(?:pleasant|(?<!for )good|bad|crucial|vital|essential|backward|outrageous|irresponsible|"
     r"disgrace(?:ful)?|ridiculous|absurd|shameful|scandalous|unacceptable|improvement|"
     r"mistake|nonsense|music to the ears|demonising|victimised|alienating|deserved|"
     r"brilliant|fantastic|disappointed|disappointing|delighted|pleased|proud|sad|"

@@ -59,7 +59,9 @@ def segment(article: ArticleText) -> list[ClaimSpan]:
         if sentence.endswith("?") or token_count(sentence) < 3:
             continue
         continued = quoting if inside else None
-        found, speaker = _sentence_claims(article, s_start, s_end, last_person, continued)
+        # "He added: ..." right after a quote: "he" is the one just quoted
+        antecedent = quoting or last_person
+        found, speaker = _sentence_claims(article, s_start, s_end, antecedent, continued)
         claims.extend(found)
         quoting = speaker if inside or holds_quote(sentence) else None
         named = person_name(sentence)

@@ -51,6 +51,7 @@ _SPLIT_BODY = (
     r"a\s+million|a\s+dozen|dozens|hundreds|thousands)\b))"
     r"|\s+(?=after\s+(?:[\w'’\-]+\s+){0,4}?(?:failed|was|were|had|has|have|is|are|did|"
     r"\w+ed)\b)"
+    r"|\s+(?=before\s+(?:[\w'’\-]+\s+){1,5}?(?:was|were|had|has|have|is|are|did|\w+ed)\b)"
     r"|,\s+(?=(?:he|she|they|it|we)\s+(?:says|said|believes|thinks|adds|added)\b)"
     r"|,\s+(?=(?:he|she|they|it|we|I)\s+\w+)"
     r"|(?P<aux>,\s+(?=(?:have|has|had|is|are|was|were|will|would|could|can)\s))"
@@ -64,7 +65,8 @@ _LEAD_IN_WORDS = (
     "and", "but", "or", r"so(?!\s+far)", "yet", "however", "although", "though", "while",
     r"even\s+though", r"even\s+if",
     "whereas", "meanwhile", "also", "still", "indeed", "instead", "moreover", "furthermore",
-    "nonetheless", "nevertheless", "thus", "then", "with", "after", "as well as", "including",
+    "nonetheless", "nevertheless", "thus", "then", "with", "after", "before", "as well as",
+    "including",
     "which", "who",
     # "that" as a connective, not "That is the resolution" (a demonstrative subject)
     r"that(?!\s+(?:is|was|are|were|has|had|will|would|could|can|may|might|must|does|did|"
@@ -127,6 +129,8 @@ def _and_starts_clause(next_word: str, rest: str, comma: bool) -> bool:
     low = next_word.lower()
     if low in ("has", "have"):
         return True
+    if low == "that":  # "said X had ... and that Mr Blair had decided ...": a second report
+        return bool(_HAS_VERB.search(rest[:80]))
     if low in ("now", "also", "then", "still", "later", "thus"):
         # "and also confidential radio channels" lists; "and then he left" is a clause
         following = rest.split(maxsplit=1)
@@ -211,7 +215,7 @@ def _cut_points(text: str) -> list[tuple[int, int]]:
 # the (lower-cased) words that follow a blank in _SPLIT, and a blank. Each branch begins
 # with a literal character, so the scan skips all others; each match is one character
 # long, so needles that share a space (", and ") are all found.
-_NEEDLE = re.compile(r",(?= )|;(?= )| (?=- |but |while |whereas |and |as |after |with )")
+_NEEDLE = re.compile(r",(?= )|;(?= )| (?=- |but |while |whereas |and |as |after |before |with )")
 
 
 def _split_matches(text: str) -> list[re.Match[str]]:

@@ -65,14 +65,14 @@ _FINDING_VERBS = frozenset(["found", "finds", "show", "shows", "showed"])
 # Verbs whose complement is the speaker's own position, kept inside the claim span
 KEEP_IN_SPAN = frozenset(["deny", "denies", "denied"])
 PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i"])
-_NAME_TOKEN = r"(?:[A-Z][a-zA-Z'’\-]+|[A-Z]\.|de|van|von|der|le|la|du|da|bin|al)"
+_NAME_TOKEN = r"(?:[A-Z][a-zA-Z'’\-]+|[A-Z]\.|(?:de|van|von|der|le|la|du|da|bin|al)\b)"
 _NAME_BODY = rf"\b[A-Z][a-zA-Z'’\-]+(?:\s+{_NAME_TOKEN}){{1,3}}"
 # The same matches, found faster: the word-boundary test after the first capital so the scan
 # skips to capitals; possessive repeats, since a shorter run of name letters or spaces is
 # always followed by another one, never by what comes next; the particles grouped by letter.
 _NAME = re.compile(
     r"[A-Z](?<=\b[A-Z])[a-zA-Z'’\-]++"
-    r"(?:\s++(?:[A-Z](?:[a-zA-Z'’\-]++|\.)|d(?:e|er|u|a)|v(?:an|on)|l(?:e|a)|bin|al)){1,3}"
+    r"(?:\s++(?:[A-Z](?:[a-zA-Z'’\-]++|\.)|(?:d(?:e|er|u|a)|v(?:an|on)|l(?:e|a)|bin|al)\b)){1,3}"
 )
 _NOT_PERSON = wordset(
     "the a an in on at of for but and it its this that these those he she they we his her their "
@@ -183,6 +183,8 @@ _CONTEXT_LEAD = re.compile(r"(?:It|This) (?:comes|came|follows|followed) (?:afte
 _TIME_LEAD = re.compile(
     r"(?:Earlier|Later) (?:this|that|last) \w+,?\s+|(?:Last|This) (?:week|month|year|\w+day),\s+"
     r"|On \w+day,?\s+|(?:Yesterday|Today|Meanwhile|However),\s+"
+    r"|(?:In|During) (?:an?|his|her|their|the) (?:\w+ ){0,2}(?:interview|statement|speech|"
+    r"letter|article|message|conference|debate|broadcast|appearance)\b[^,]{0,60},\s+"
 )
 _ACCORDING_LEAD = re.compile(
     r"^According to (?P<spk>[^,]{2,80}?(?:(?=,)|(?:report|study|survey|figures|data|research|"

@@ -398,3 +398,60 @@ def test_a_time_before_the_speaker_and_alleged() -> None:
         ("Fox's boxing show had been hurriedly produced", "the NBC network"),
         ("boxing regulations had been violated", "NBC"),
     ]
+
+
+# --- round 8 ---------------------------------------------------------------------------
+
+
+def test_an_interview_lead_before_the_speaker_and_the_quote_that_follows() -> None:
+    found = claims_of(
+        "In an interview with BBC One's Breakfast with Frost, Mr Blair said: \"I've dealt "
+        'with this six months ago. "What both of us are concentrating on are the issues '
+        'that concern the country."'
+    )
+    assert found[0].text == "I've dealt with this six months ago"
+    assert [c.speaker for c in found] == ["Mr Blair", "Mr Blair"]
+
+
+def test_he_after_a_quote_is_the_person_just_quoted() -> None:
+    found = claims_of(
+        'Andrew Marr said: "This is enormously damaging. Gordon Brown knows it as well as '
+        'Tony Blair." He added: "Lots of ministers believe Tony Blair will attempt to move '
+        'Gordon Brown out of the Treasury after the election."'
+    )
+    assert found[-1].text.startswith("Lots of ministers believe")
+    assert found[-1].speaker == "Andrew Marr"
+
+
+def test_a_name_particle_is_a_whole_word() -> None:
+    # "Ferguson described": "de" is the start of a verb, not a particle of a name
+    found = claims_of(
+        'Sir Alex Ferguson described the result as an "absolute giveaway" after the 1-1 draw. '
+        'He said: "It was a good performance."'
+    )
+    assert found[-1].speaker == "Alex Ferguson"  # not "Alex Ferguson de"
+
+
+def test_and_that_starts_a_second_report_and_before_a_second_event() -> None:
+    found = claims_of(
+        'Mr Peston said the pair had "mutual animosity" for each other and that Mr Blair had '
+        "decided in November 2003 he would quit."
+    )
+    assert [c.text for c in found] == [
+        'the pair had "mutual animosity" for each other',
+        "Mr Blair had decided in November 2003 he would quit",
+    ]
+    assert {c.speaker for c in found} == {"Mr Peston"}
+    goals = claims_of(
+        "United went ahead through Alan Smith in the 33rd minute before Bouba Diop's superb "
+        "25-yard strike cancelled out the lead in the 87th minute."
+    )
+    assert [c.text for c in goals] == [
+        "United went ahead through Alan Smith in the 33rd minute",
+        "Bouba Diop's superb 25-yard strike cancelled out the lead in the 87th minute",
+    ]
+
+
+def test_for_good_is_no_judgement() -> None:
+    claim = only('The controllers said the site was "closing down for good".')
+    assert claim.kind != "opinion"
