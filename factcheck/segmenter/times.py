@@ -205,11 +205,15 @@ def _shift_years(published: date, years: int) -> date:
 
 
 @lru_cache(maxsize=4096)
-def _dateparser(expression: str, published: date | None) -> date | None:
-    """dateparser on one short phrase, English only, preferring the past. Cached."""
+def _dateparser(expression: str, published: date | None, future: bool = False) -> date | None:
+    """dateparser on one short phrase, English only, preferring the past (news reports
+    what happened) unless the sentence looks ahead. Cached."""
     import dateparser
 
-    settings: dict[str, object] = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
+    settings: dict[str, object] = {
+        "PREFER_DATES_FROM": "future" if future else "past",
+        "RETURN_AS_TIMEZONE_AWARE": False,
+    }
     if published is not None:
         settings["RELATIVE_BASE"] = datetime(published.year, published.month, published.day)
     try:
@@ -319,18 +323,39 @@ def _resolve(kind: str, m: re.Match[str], published: date | None) -> TimeRef | N
         month_word = g["month_m"].lower()
         if month_word in _MONTH_WORDS_AMBIGUOUS and g["month_m"][0].islower():
             return None  # "may", "march" as verbs
-        resolved = _dateparser(month_word, published) if published else None
+        ahead = _looks_ahead(m.string)
+        resolved = _dateparser(month_word, published, ahead) if published else None
         if resolved:
             resolved = resolved.replace(day=1)
         return TimeRef(expr, resolved.isoformat() if resolved else None, "month",
                        _before(published, resolved.year) if resolved else None)  # fmt: skip
     if kind in ("weekday", "today"):
         word = (g.get("weekday_d") or g.get("today_t") or expr).lower()
-        if kind == "weekday" and not g["weekday_d"][0].isupper():
-            return None
-        resolved = _dateparser(word, published) if published else None
+        if kind == "weekday" and (
+            not g["weekday_d"][0].isupper()
+            or (_TITLE_AFTER_WEEKDAY.match(m.string, m.end()) and not expr.lower().startswith("on"))
+        ):
+            return None  # "sunday" lower-case, "the Sunday Telegraph": no day
+        ahead = kind == "weekday" and _looks_ahead(m.string)
+        resolved = _dateparser(word, published, ahead) if published else None
         return TimeRef(expr, resolved.isoformat() if resolved else None, "day", 0)
     return None
+
+
+# "the Sunday Telegraph", "Sunday Times journalist": a weekday that begins a name
+_TITLE_AFTER_WEEKDAY = re.compile(r" [A-Z]")
+# "MPs are expected to raise concerns on Monday": the next Monday, not the last one
+_AHEAD = re.compile(
+    r"\b(?:will|'ll|shall|is to|are to|is due|are due|due to|expected to|set to|going to|"
+    r"plans? to|planning to|scheduled|next|tomorrow|upcoming|later this)\b",
+    re.IGNORECASE,
+)
+
+
+def _looks_ahead(sentence: str) -> bool:
+    """Whether the sentence speaks of what is to come, so a bare weekday or month is the
+    next one after publication."""
+    return _AHEAD.search(sentence) is not None
 
 
 def _before(published: date | None, year: int) -> int | None:

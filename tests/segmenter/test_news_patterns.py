@@ -7,6 +7,8 @@ The whole pipeline runs, as a user would run `factcheck segment`.
 
 from __future__ import annotations
 
+from datetime import date
+
 from factcheck.segmenter import parse_text, segment
 from factcheck.segmenter.types import ClaimSpan
 
@@ -455,3 +457,18 @@ def test_and_that_starts_a_second_report_and_before_a_second_event() -> None:
 def test_for_good_is_no_judgement() -> None:
     claim = only('The controllers said the site was "closing down for good".')
     assert claim.kind != "opinion"
+
+
+def test_a_weekday_that_begins_a_name_is_no_date_and_future_days_look_ahead() -> None:
+    article = parse_text(
+        "Headline\n\nAccording to Sunday Telegraph journalist Robert Peston, Mr Blair went back "
+        "on a pledge in June 2004. Senior MPs are expected to raise concerns on Monday. "
+        "On Tuesday Foreign Secretary Jack Straw told the Commons the men would be freed.",
+        published=date(2005, 2, 16),  # a Wednesday
+    )
+    found = segment(article)
+    times = {t.expression: t.date for c in found for t in c.times}
+    assert "Sunday" not in times
+    assert times["June 2004"] == "2004-06-01"
+    assert times["on Monday"] == "2005-02-21"  # the Monday to come
+    assert times["On Tuesday"] == "2005-02-15"  # the Tuesday just gone
