@@ -152,12 +152,13 @@ def score(candidate: Candidate) -> tuple[float, bool, list[str]]:
 def _model_score(c: Candidate) -> tuple[float, list[str]]:
     """The learned model on the span and its sentence, with its strongest reasons."""
     model = load_model()
-    toks = tokens(c.text)
-    bigrams = list(map(" ".join, pairwise(toks)))
     if c.text.strip() == c.sentence.strip():
+        toks = tokens(c.text)
+        bigrams = list(map(" ".join, pairwise(toks)))
         z, grams, weights, fired = model.parts_of_tokens(toks, bigrams, len(names(c.text)))
     else:
         sentence = _sentence(c.sentence)
+        toks, bigrams = _span_grams(c, sentence)
         # the span's n-grams are among its sentence's, whose weights are at hand
         z_span, grams, weights, fired = model.parts_of_tokens(
             toks, bigrams, len(names(c.text)), known=sentence.weights
@@ -174,24 +175,46 @@ def _model_score(c: Candidate) -> tuple[float, list[str]]:
             reasons.append(describe(name, c.text, toks))
             if len(reasons) == MODEL_REASONS:
                 break
-    words: list[str] = []
-    # strongest first among those pulling the right way; a stable sort keeps ties in order
-    known = compress(zip(weights, grams, strict=True), weights)  # n-grams the model weighs
-    ranked = sorted(known, key=itemgetter(0), reverse=positive)
-    for weight, gram in ranked:
-        if (weight <= 0) if positive else (weight >= 0):
-            break
-        shown = shown_gram(gram)
-        if shown is None:
-            continue
-        if not any(shown in w or w in shown for w in words):
-            words.append(shown)
-            if len(words) == 3:
-                break
+    words = _shown_words(grams, weights, positive)
     if words:
         side = "checked claims" if positive else "talk that is not a claim"
         reasons.append(f"wording common in {side}: " + ", ".join(f"'{w}'" for w in words))
     return p, reasons
+
+
+def _shown_words(grams: list[str], weights: list[float], positive: bool) -> list[str]:
+    """Up to three n-grams that pull the score the way it went, strongest first.
+
+    A stable sort keeps ties in the span's order. Only the n-grams pulling the right
+    way are sorted (filtered in C, before the sort); n-grams of function words only are
+    skipped, and one that overlaps a word already shown adds nothing.
+    """
+    right_way = map(_ZERO.__lt__ if positive else _ZERO.__gt__, weights)
+    ranked = sorted(compress(zip(weights, grams, strict=True), right_way), key=_FIRST,
+                    reverse=positive)  # fmt: skip
+    words: list[str] = []
+    shown_of = _SHOWN
+    for _, gram in ranked:
+        shown = shown_of.get(gram, "")  # no n-gram is shown as "": it marks one not seen
+        if shown == "":
+            shown = shown_of[gram] = shown_gram(gram)
+        if shown is None:
+            continue
+        for w in words:
+            if shown in w or w in shown:
+                break
+        else:
+            words.append(shown)
+            if len(words) == 3:
+                break
+    return words
+
+
+_ZERO = 0.0
+_FIRST = itemgetter(0)
+# How each n-gram the model weighs is shown in a reason (None: function words only).
+# Only n-grams with a weight reach it, so it holds at most the model's vocabulary.
+_SHOWN: dict[str, str | None] = {}
 
 
 @cache
@@ -209,18 +232,75 @@ def _cue_order(positive: bool) -> tuple[tuple[int, str], ...]:
 class _Sentence:
     """A sentence as the model reads it, shared by the claims carved from it."""
 
+    text: str
     logit: float
     weights: dict[str, float]  # the weight of each of its n-grams (0.0 if unknown)
+    toks: list[str]
+    bigrams: list[str]
+    # lower() maps each character to one character, so that an offset into `text` is
+    # one into the lower-cased text that `tokens` reads
+    sliceable: bool
 
 
 @lru_cache(maxsize=256)
 def _sentence(sentence: str) -> _Sentence:
     """Cached: a sentence with several claims is read once."""
     toks = tokens(sentence)
-    z, grams, weights, _ = load_model().parts_of_tokens(
-        toks, list(map(" ".join, pairwise(toks))), len(names(sentence))
+    bigrams = list(map(" ".join, pairwise(toks)))
+    z, grams, weights, _ = load_model().parts_of_tokens(toks, bigrams, len(names(sentence)))
+    return _Sentence(
+        sentence,
+        z,
+        dict(zip(grams, weights, strict=True)),
+        toks,
+        bigrams,
+        sentence.isascii() or len(sentence.lower()) == len(sentence),
     )
-    return _Sentence(z, dict(zip(grams, weights, strict=True)))
+
+
+# Offsets that a token can run across ("abc|def", "don|'t", "2,|223", "3|.5"), or where
+# what follows decides how the token before ends (the `\b` after a number's "s"): a cut
+# there is not clean. Tokens hold no other characters, and `$%?!` stand alone.
+_UNCLEAN = re.compile(r"(?<=[\w'’‘])(?=[\w'’‘])|(?<=\d)(?=[.,]\d)|(?<=\d[.,])(?=\d)")
+
+
+def _clean_cut(text: str, i: int) -> bool:
+    """No token of `tokens(text)` runs across offset i, nor ends where it does because of
+    what follows i: the tokens of text[:i] and text[i:] are those of text, split."""
+    return _UNCLEAN.match(text, i) is None
+
+
+# A character that is, or lower-cases to, part of a token; text without one has none
+# (the rest of a claim's sentence is often only "." or '," he said.').
+_TOKEN_CHAR = re.compile(r"[\w$%?!]")
+
+
+def _count_tokens(text: str) -> int:
+    """len(tokens(text)), without tokenising text that cannot hold a token."""
+    return len(tokens(text)) if _TOKEN_CHAR.search(text) else 0
+
+
+def _span_grams(c: Candidate, sentence: _Sentence) -> tuple[list[str], list[str]]:
+    """The span's tokens and bigrams, as `tokens` and `pairwise` would give them.
+
+    When the span's edges are clean cuts (no token can run across them), the span's
+    tokens are a slice of its sentence's: those of the text before it and after it are
+    counted (short strings, cheap to tokenise) and cut off. Any other span is tokenised
+    itself. tests/segmenter/test_scoring_fast_tokens.py checks that the two agree.
+    """
+    lo = c.offset
+    text = c.text
+    if lo is not None and sentence.sliceable:
+        whole = sentence.text
+        hi = lo + len(text)
+        if whole.startswith(text, lo) and _clean_cut(whole, lo) and _clean_cut(whole, hi):
+            toks = sentence.toks
+            first = _count_tokens(whole[:lo]) if lo else 0
+            last = len(toks) - _count_tokens(whole[hi:]) if hi < len(whole) else len(toks)
+            # (an empty span: last - 1 would count from the end)
+            return toks[first:last], sentence.bigrams[first : max(first, last - 1)]
+    toks = tokens(text)
+    return toks, list(map(" ".join, pairwise(toks)))
 
 
 def _sigmoid(z: float) -> float:
