@@ -17,13 +17,15 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
-from itertools import compress, pairwise
+from functools import cache
+from itertools import compress, pairwise, repeat
 from operator import itemgetter
+from typing import NamedTuple
 
 from factcheck.checkworthiness.features import (
     CUE_NAMES,
     describe,
+    fired_cues_counted,
     names,
     shown_gram,
     tokens,
@@ -109,13 +111,8 @@ class Candidate:
 
 def entities(text: str) -> list[str]:
     """Capitalised names inside a span (not its first word, not nationality adjectives)."""
-    found = []
-    for m in _ENTITY.finditer(text):
-        word = m.group(0)
-        if m.start() == 0 or word in _NATIONALITY:
-            continue
-        found.append(word)
-    return found
+    # no match starts at 0: the pattern's `(?<!^)` already skips the first word
+    return [word for word in _ENTITY.findall(text) if word not in _NATIONALITY]
 
 
 def _vague(text: str) -> str | None:
@@ -158,11 +155,16 @@ def _model_score(c: Candidate) -> tuple[float, list[str]]:
         z, grams, weights, fired = model.parts_of_tokens(toks, bigrams, len(names(c.text)))
     else:
         sentence = _sentence(c.sentence)
-        toks, bigrams = _span_grams(c, sentence)
-        # the span's n-grams are among its sentence's, whose weights are at hand
-        z_span, grams, weights, fired = model.parts_of_tokens(
-            toks, bigrams, len(names(c.text)), known=sentence.weights
-        )
+        cut = _token_range(c, sentence)
+        if cut is None:
+            toks = tokens(c.text)
+            bigrams = list(map(" ".join, pairwise(toks)))
+            z_span, grams, weights, fired = model.parts_of_tokens(toks, bigrams, len(names(c.text)))
+        else:
+            # the span's n-grams, weights and all, are a slice of its sentence's
+            toks, grams, weights = sentence.grams(*cut)
+            fired = fired_cues_counted(toks, len(names(c.text)))
+            z_span = model.logit_of_parts(weights, toks, fired)
         z = 0.5 * (z_span + sentence.logit)
     p = _sigmoid(z)
     # Only what pushed the score the way it went. Numbers and names are already
@@ -228,34 +230,100 @@ def _cue_order(positive: bool) -> tuple[tuple[int, str], ...]:
     return tuple((i, CUE_NAMES[i]) for i in sorted(chosen, key=lambda i: -abs(weights[i])))
 
 
-@dataclass(frozen=True, slots=True)
-class _Sentence:
-    """A sentence as the model reads it, shared by the claims carved from it."""
+class _Sentence(NamedTuple):
+    """A sentence as the model reads it, shared by the claims carved from it.
+
+    A named tuple, since one is built per sentence (a frozen dataclass costs a call
+    per field). Its n-grams are kept by position (the weight of each token and of each pair, and
+    where the same one came before), so that a claim cut out of it finds its distinct
+    n-grams and their weights by slicing, with no lookups of its own.
+    """
 
     text: str
-    logit: float
-    weights: dict[str, float]  # the weight of each of its n-grams (0.0 if unknown)
     toks: list[str]
     bigrams: list[str]
+    unigram_weights: list[float]  # 0.0 for n-grams the model does not know
+    bigram_weights: list[float]
+    unigram_before: list[int]  # index of the same token's previous occurrence, or -1
+    bigram_before: list[int]
     # lower() maps each character to one character, so that an offset into `text` is
     # one into the lower-cased text that `tokens` reads
     sliceable: bool
+    logit: float
+
+    def grams(self, start: int, end: int) -> tuple[list[str], list[str], list[float]]:
+        """Tokens start..end-1: (tokens, distinct n-grams, their weights)."""
+        return _slice_grams(
+            self.toks, self.bigrams, self.unigram_weights, self.bigram_weights,
+            self.unigram_before, self.bigram_before, start, end,
+        )  # fmt: skip
 
 
-@lru_cache(maxsize=256)
+def _slice_grams(
+    toks: list[str],
+    bigrams: list[str],
+    unigram_weights: list[float],
+    bigram_weights: list[float],
+    unigram_before: list[int],
+    bigram_before: list[int],
+    start: int,
+    end: int,
+) -> tuple[list[str], list[str], list[float]]:
+    """Tokens start..end-1 of a sentence: (tokens, distinct n-grams, their weights), the
+    n-grams in the order `Model.parts_of_tokens` gives them (unigrams, then bigrams, each
+    at its first occurrence in the slice: one whose previous occurrence is before
+    `start`)."""
+    pair_end = max(start, end - 1)
+    first = list(map(start.__gt__, unigram_before[start:end]))
+    first_pair = list(map(start.__gt__, bigram_before[start:pair_end]))
+    span = toks[start:end]
+    grams = [*compress(span, first), *compress(bigrams[start:pair_end], first_pair)]
+    weights = [
+        *compress(unigram_weights[start:end], first),
+        *compress(bigram_weights[start:pair_end], first_pair),
+    ]
+    return span, grams, weights
+
+
+def _before(items: list[str]) -> list[int]:
+    """For each item, the index of the same item's previous occurrence, or -1."""
+    if len(set(items)) == len(items):
+        return [-1] * len(items)
+    seen: dict[str, int] = {}
+    before = []
+    for i, item in enumerate(items):
+        before.append(seen.get(item, -1))
+        seen[item] = i
+    return before
+
+
+_LAST: list[_Sentence] = []
+
+
 def _sentence(sentence: str) -> _Sentence:
-    """Cached: a sentence with several claims is read once."""
+    """The sentence read by the model; the last one is kept, since the pipeline scores
+    the claims of one sentence one after the other."""
+    last = _LAST[-1] if _LAST else None  # one read: safe if another thread replaces it
+    if last is not None and last.text == sentence:
+        return last
+    model = load_model()
     toks = tokens(sentence)
     bigrams = list(map(" ".join, pairwise(toks)))
-    z, grams, weights, _ = load_model().parts_of_tokens(toks, bigrams, len(names(sentence)))
-    return _Sentence(
-        sentence,
-        z,
-        dict(zip(grams, weights, strict=True)),
-        toks,
-        bigrams,
-        sentence.isascii() or len(sentence.lower()) == len(sentence),
-    )
+    get = model.gram_weights.get
+    unigram_weights = list(map(get, toks, repeat(0.0)))
+    bigram_weights = list(map(get, bigrams, repeat(0.0)))
+    unigram_before = _before(toks)
+    bigram_before = _before(bigrams)
+    _, _, weights = _slice_grams(toks, bigrams, unigram_weights, bigram_weights,
+                                 unigram_before, bigram_before, 0, len(toks))  # fmt: skip
+    fired = fired_cues_counted(toks, len(names(sentence)))
+    read = _Sentence(
+        sentence, toks, bigrams, unigram_weights, bigram_weights, unigram_before,
+        bigram_before, sentence.isascii() or len(sentence.lower()) == len(sentence),
+        model.logit_of_parts(weights, toks, fired),
+    )  # fmt: skip
+    _LAST[:] = [read]
+    return read
 
 
 # Offsets that a token can run across ("abc|def", "don|'t", "2,|223", "3|.5"), or where
@@ -280,27 +348,26 @@ def _count_tokens(text: str) -> int:
     return len(tokens(text)) if _TOKEN_CHAR.search(text) else 0
 
 
-def _span_grams(c: Candidate, sentence: _Sentence) -> tuple[list[str], list[str]]:
-    """The span's tokens and bigrams, as `tokens` and `pairwise` would give them.
+def _token_range(c: Candidate, sentence: _Sentence) -> tuple[int, int] | None:
+    """Which of its sentence's tokens are the span's, when its edges are clean cuts.
 
-    When the span's edges are clean cuts (no token can run across them), the span's
-    tokens are a slice of its sentence's: those of the text before it and after it are
-    counted (short strings, cheap to tokenise) and cut off. Any other span is tokenised
-    itself. tests/segmenter/test_scoring_fast_tokens.py checks that the two agree.
+    The tokens of the text before and after the span (short strings, cheap to tokenise)
+    are counted off; None when the span must be tokenised itself.
+    tests/segmenter/test_scoring_fast_tokens.py checks that the two agree.
     """
     lo = c.offset
     text = c.text
-    if lo is not None and sentence.sliceable:
-        whole = sentence.text
-        hi = lo + len(text)
-        if whole.startswith(text, lo) and _clean_cut(whole, lo) and _clean_cut(whole, hi):
-            toks = sentence.toks
-            first = _count_tokens(whole[:lo]) if lo else 0
-            last = len(toks) - _count_tokens(whole[hi:]) if hi < len(whole) else len(toks)
-            # (an empty span: last - 1 would count from the end)
-            return toks[first:last], sentence.bigrams[first : max(first, last - 1)]
-    toks = tokens(text)
-    return toks, list(map(" ".join, pairwise(toks)))
+    if lo is None or not sentence.sliceable:
+        return None
+    whole = sentence.text
+    hi = lo + len(text)
+    if not (whole.startswith(text, lo) and _clean_cut(whole, lo) and _clean_cut(whole, hi)):
+        return None
+    n = len(sentence.toks)
+    return (
+        _count_tokens(whole[:lo]) if lo else 0,
+        n - _count_tokens(whole[hi:]) if hi < len(whole) else n,
+    )
 
 
 def _sigmoid(z: float) -> float:
