@@ -19,7 +19,6 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import compress, pairwise, repeat
-from operator import itemgetter
 from typing import NamedTuple
 
 from factcheck.checkworthiness.features import (
@@ -187,16 +186,17 @@ def _model_score(c: Candidate) -> tuple[float, list[str]]:
 def _shown_words(grams: list[str], weights: list[float], positive: bool) -> list[str]:
     """Up to three n-grams that pull the score the way it went, strongest first.
 
-    A stable sort keeps ties in the span's order. Only the n-grams pulling the right
-    way are sorted (filtered in C, before the sort); n-grams of function words only are
-    skipped, and one that overlaps a word already shown adds nothing.
+    A stable sort keeps ties in the span's order. Only the n-grams pulling the right way
+    are sorted, as indices (filtered in C, no pairs built); n-grams of function words
+    only are skipped, and one that overlaps a word already shown adds nothing.
     """
     right_way = map(_ZERO.__lt__ if positive else _ZERO.__gt__, weights)
-    ranked = sorted(compress(zip(weights, grams, strict=True), right_way), key=_FIRST,
-                    reverse=positive)  # fmt: skip
+    ranked = list(compress(range(len(weights)), right_way))  # indices, in span order
+    ranked.sort(key=weights.__getitem__, reverse=positive)
     words: list[str] = []
     shown_of = _SHOWN
-    for _, gram in ranked:
+    for i in ranked:
+        gram = grams[i]
         shown = shown_of.get(gram, "")  # no n-gram is shown as "": it marks one not seen
         if shown == "":
             shown = shown_of[gram] = shown_gram(gram)
@@ -213,7 +213,6 @@ def _shown_words(grams: list[str], weights: list[float], positive: bool) -> list
 
 
 _ZERO = 0.0
-_FIRST = itemgetter(0)
 # How each n-gram the model weighs is shown in a reason (None: function words only).
 # Only n-grams with a weight reach it, so it holds at most the model's vocabulary.
 _SHOWN: dict[str, str | None] = {}
@@ -233,68 +232,35 @@ def _cue_order(positive: bool) -> tuple[tuple[int, str], ...]:
 class _Sentence(NamedTuple):
     """A sentence as the model reads it, shared by the claims carved from it.
 
-    A named tuple, since one is built per sentence (a frozen dataclass costs a call
-    per field). Its n-grams are kept by position (the weight of each token and of each pair, and
-    where the same one came before), so that a claim cut out of it finds its distinct
-    n-grams and their weights by slicing, with no lookups of its own.
+    A named tuple, since one is built per sentence (a frozen dataclass costs a call per
+    field). It keeps its tokens and bigrams in order and the weight of each distinct one
+    (0.0 for those the model does not know), so that a claim cut out of it finds its
+    distinct n-grams by slicing and their weights in these small tables, with no
+    lookups in the model's tens of thousands of n-grams (which miss the CPU cache).
     """
 
     text: str
     toks: list[str]
     bigrams: list[str]
-    unigram_weights: list[float]  # 0.0 for n-grams the model does not know
-    bigram_weights: list[float]
-    unigram_before: list[int]  # index of the same token's previous occurrence, or -1
-    bigram_before: list[int]
+    unigram_weights: dict[str, float]  # in the order of first occurrence
+    bigram_weights: dict[str, float]
     # lower() maps each character to one character, so that an offset into `text` is
     # one into the lower-cased text that `tokens` reads
     sliceable: bool
     logit: float
 
     def grams(self, start: int, end: int) -> tuple[list[str], list[str], list[float]]:
-        """Tokens start..end-1: (tokens, distinct n-grams, their weights)."""
-        return _slice_grams(
-            self.toks, self.bigrams, self.unigram_weights, self.bigram_weights,
-            self.unigram_before, self.bigram_before, start, end,
-        )  # fmt: skip
-
-
-def _slice_grams(
-    toks: list[str],
-    bigrams: list[str],
-    unigram_weights: list[float],
-    bigram_weights: list[float],
-    unigram_before: list[int],
-    bigram_before: list[int],
-    start: int,
-    end: int,
-) -> tuple[list[str], list[str], list[float]]:
-    """Tokens start..end-1 of a sentence: (tokens, distinct n-grams, their weights), the
-    n-grams in the order `Model.parts_of_tokens` gives them (unigrams, then bigrams, each
-    at its first occurrence in the slice: one whose previous occurrence is before
-    `start`)."""
-    pair_end = max(start, end - 1)
-    first = list(map(start.__gt__, unigram_before[start:end]))
-    first_pair = list(map(start.__gt__, bigram_before[start:pair_end]))
-    span = toks[start:end]
-    grams = [*compress(span, first), *compress(bigrams[start:pair_end], first_pair)]
-    weights = [
-        *compress(unigram_weights[start:end], first),
-        *compress(bigram_weights[start:pair_end], first_pair),
-    ]
-    return span, grams, weights
-
-
-def _before(items: list[str]) -> list[int]:
-    """For each item, the index of the same item's previous occurrence, or -1."""
-    if len(set(items)) == len(items):
-        return [-1] * len(items)
-    seen: dict[str, int] = {}
-    before = []
-    for i, item in enumerate(items):
-        before.append(seen.get(item, -1))
-        seen[item] = i
-    return before
+        """Tokens start..end-1: (tokens, distinct n-grams, their weights), the n-grams in
+        the order `Model.parts_of_tokens` gives them (unigrams, then bigrams, each at its
+        first occurrence)."""
+        toks = self.toks[start:end]
+        unigrams = dict.fromkeys(toks)
+        bigrams = dict.fromkeys(self.bigrams[start : max(start, end - 1)])
+        weights = [
+            *map(self.unigram_weights.__getitem__, unigrams),
+            *map(self.bigram_weights.__getitem__, bigrams),
+        ]
+        return toks, [*unigrams, *bigrams], weights
 
 
 _LAST: list[_Sentence] = []
@@ -310,16 +276,14 @@ def _sentence(sentence: str) -> _Sentence:
     toks = tokens(sentence)
     bigrams = list(map(" ".join, pairwise(toks)))
     get = model.gram_weights.get
-    unigram_weights = list(map(get, toks, repeat(0.0)))
-    bigram_weights = list(map(get, bigrams, repeat(0.0)))
-    unigram_before = _before(toks)
-    bigram_before = _before(bigrams)
-    _, _, weights = _slice_grams(toks, bigrams, unigram_weights, bigram_weights,
-                                 unigram_before, bigram_before, 0, len(toks))  # fmt: skip
+    # a repeated n-gram keeps its first place (and has one weight)
+    unigram_weights = dict(zip(toks, map(get, toks, repeat(0.0)), strict=True))
+    bigram_weights = dict(zip(bigrams, map(get, bigrams, repeat(0.0)), strict=True))
+    weights = [*unigram_weights.values(), *bigram_weights.values()]
     fired = fired_cues_counted(toks, len(names(sentence)))
     read = _Sentence(
-        sentence, toks, bigrams, unigram_weights, bigram_weights, unigram_before,
-        bigram_before, sentence.isascii() or len(sentence.lower()) == len(sentence),
+        sentence, toks, bigrams, unigram_weights, bigram_weights,
+        sentence.isascii() or len(sentence.lower()) == len(sentence),
         model.logit_of_parts(weights, toks, fired),
     )  # fmt: skip
     _LAST[:] = [read]
