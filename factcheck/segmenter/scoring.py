@@ -162,8 +162,12 @@ def _model_score(c: Candidate) -> tuple[float, list[str]]:
         else:
             # the span's n-grams, weights and all, are a slice of its sentence's
             toks, grams, weights = sentence.grams(*cut)
-            fired = fired_cues_counted(toks, len(names(c.text)))
-            z_span = model.logit_of_parts(weights, toks, fired)
+            n_names = len(names(c.text))
+            if n_names == sentence.n_names and len(toks) == len(sentence.toks):
+                fired, z_span = sentence.fired, sentence.logit  # the very same sum
+            else:
+                fired = fired_cues_counted(toks, n_names)
+                z_span = model.logit_of_parts(weights, toks, fired)
         z = 0.5 * (z_span + sentence.logit)
     p = _sigmoid(z)
     # Only what pushed the score the way it went. Numbers and names are already
@@ -248,11 +252,18 @@ class _Sentence(NamedTuple):
     # one into the lower-cased text that `tokens` reads
     sliceable: bool
     logit: float
+    # what the logit was made of: a claim with the same tokens and as many names (the
+    # sentence without its full stop) has the same logit
+    n_names: int
+    fired: set[int]
+    weights: list[float]  # of its distinct n-grams, in the order of `grams(0, len(toks))`
 
     def grams(self, start: int, end: int) -> tuple[list[str], list[str], list[float]]:
         """Tokens start..end-1: (tokens, distinct n-grams, their weights), the n-grams in
         the order `Model.parts_of_tokens` gives them (unigrams, then bigrams, each at its
         first occurrence)."""
+        if start == 0 and end == len(self.toks):
+            return self.toks, [*self.unigram_weights, *self.bigram_weights], self.weights
         toks = self.toks[start:end]
         unigrams = dict.fromkeys(toks)
         bigrams = dict.fromkeys(self.bigrams[start : max(start, end - 1)])
@@ -280,11 +291,12 @@ def _sentence(sentence: str) -> _Sentence:
     unigram_weights = dict(zip(toks, map(get, toks, repeat(0.0)), strict=True))
     bigram_weights = dict(zip(bigrams, map(get, bigrams, repeat(0.0)), strict=True))
     weights = [*unigram_weights.values(), *bigram_weights.values()]
-    fired = fired_cues_counted(toks, len(names(sentence)))
+    n_names = len(names(sentence))
+    fired = fired_cues_counted(toks, n_names)
     read = _Sentence(
         sentence, toks, bigrams, unigram_weights, bigram_weights,
         sentence.isascii() or len(sentence.lower()) == len(sentence),
-        model.logit_of_parts(weights, toks, fired),
+        model.logit_of_parts(weights, toks, fired), n_names, fired, weights,
     )  # fmt: skip
     _LAST[:] = [read]
     return read
