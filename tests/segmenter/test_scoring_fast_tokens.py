@@ -15,6 +15,7 @@ from operator import itemgetter
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from factcheck.checkworthiness import features
 from factcheck.checkworthiness.features import describe, names, shown_gram, tokens
 from factcheck.checkworthiness.model import load_model
 from factcheck.segmenter import scoring
@@ -163,3 +164,39 @@ NAMEY = st.lists(
 @given(st.one_of(NAMEY, st.text(max_size=40)))
 def test_entities_are_the_plain_loops(text: str) -> None:
     assert scoring.entities(text) == _plain_entities(text)
+
+
+def test_a_sentence_without_its_full_stop_reuses_the_sentences_logit() -> None:
+    sentence = "Mr Smith said sales at Acme rose 3.5% to $2,223m in 2004."
+    c = _candidate(sentence, 0, len(sentence) - 1, "quantity")
+    read = scoring._sentence(sentence)
+    assert scoring._token_range(c, read) == (0, len(read.toks))
+    assert scoring.score(c) == _plain_score(c)
+    shorter = _candidate(sentence, len("Mr Smith said "), len(sentence) - 1, "quantity")
+    assert scoring._token_range(shorter, read) == (3, len(read.toks))
+    assert scoring.score(shorter) == _plain_score(shorter)
+
+
+def _plain_evidence(cue: str, text: str) -> str:
+    """features.evidence as it was: a table of closures."""
+    toks = tokens(text)
+    special = {
+        "number": lambda: features._shown_number(text),
+        "percent": lambda: features._shown_percent(text, toks),
+        "money": lambda: features._shown_money(text, toks),
+        "date": lambda: features._shown_date(text, toks),
+        "name": lambda: ", ".join(dict.fromkeys(names(text)).keys()),
+        "names_many": lambda: ", ".join(dict.fromkeys(names(text)).keys()),
+    }
+    if cue in special:
+        return special[cue]()
+    if cue in {"very_short", "short", "long", "very_long", "log_length"}:
+        return str(len(toks))
+    lexicon = features.CUES[features.CUE_INDEX[cue]].lexicon
+    return next((t for t in toks if t in lexicon), "")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(features.CUE_NAMES), st.one_of(TEXTS, NAMEY))
+def test_evidence_is_the_plain_tables(cue: str, text: str) -> None:
+    assert features.evidence(cue, text) == _plain_evidence(cue, text)
