@@ -19,7 +19,6 @@ import functools
 import itertools
 import math
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 
 # --- tokenisation -----------------------------------------------------------------
@@ -251,7 +250,7 @@ def featurize(text: str) -> tuple[list[float], list[str]]:
 
 
 def _first_word(toks: list[str], lexicon: frozenset[str]) -> str:
-    return next((t for t in toks if t in lexicon), "")
+    return next(filter(lexicon.__contains__, toks), "")
 
 
 def _shown_number(text: str) -> str:
@@ -287,20 +286,23 @@ def evidence(cue: str, text: str, toks: list[str] | None = None) -> str:
     """
     if toks is None:
         toks = tokens(text)
-    special: dict[str, Callable[[], str]] = {
-        "number": lambda: _shown_number(text),
-        "percent": lambda: _shown_percent(text, toks),
-        "money": lambda: _shown_money(text, toks),
-        "date": lambda: _shown_date(text, toks),
-        "name": lambda: ", ".join(dict.fromkeys(names(text)).keys()),
-        "names_many": lambda: ", ".join(dict.fromkeys(names(text)).keys()),
-    }
-    if cue in special:
-        return special[cue]()
-    if cue in {"very_short", "short", "long", "very_long", "log_length"}:
+    # a chain of tests, not a table of closures: reasons are built once per claim
+    if cue == "number":
+        return _shown_number(text)
+    if cue == "percent":
+        return _shown_percent(text, toks)
+    if cue == "money":
+        return _shown_money(text, toks)
+    if cue == "date":
+        return _shown_date(text, toks)
+    if cue in ("name", "names_many"):
+        return ", ".join(dict.fromkeys(names(text)).keys())
+    if cue in _LENGTH_CUES:
         return str(len(toks))
-    lexicon = CUES[CUE_INDEX[cue]].lexicon
-    return _first_word(toks, lexicon)
+    return _first_word(toks, CUES[CUE_INDEX[cue]].lexicon)
+
+
+_LENGTH_CUES = frozenset({"very_short", "short", "long", "very_long", "log_length"})
 
 
 def describe(cue: str, text: str, toks: list[str] | None = None) -> str:

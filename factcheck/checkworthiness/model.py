@@ -159,14 +159,19 @@ class Model:
                 ]
             weights = found  # type: ignore[assignment]
         fired = fired_cues_counted(toks, n_names)
+        return self.logit_of_parts(weights, toks, fired), grams, weights, fired
+
+    def logit_of_parts(self, weights: list[float], toks: list[str], fired: set[int]) -> float:
+        """The logit from the weights of the distinct n-grams (in first-occurrence order,
+        0.0 for unknown ones), the tokens and the fired cues: one formula for every
+        caller, so that they agree to the last bit (a float sum depends on its order)."""
         cw = self.cue_weights
-        z = (
+        return (
             self.bias
-            + sum(weights) * self.gram_scale(len(grams))
+            + sum(weights) * self.gram_scale(len(weights))
             + sum(map(cw.__getitem__, fired))
             + cw[I_LOG_LENGTH] * log_length(toks)
         )
-        return z, grams, weights, fired
 
     def contributions(self, text: str) -> list[tuple[float, str | None]]:
         """(pull on the logit, reason text) for every feature present in `text`; the

@@ -17,13 +17,14 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
-from itertools import compress, pairwise
-from operator import itemgetter
+from functools import cache
+from itertools import compress, pairwise, repeat
+from typing import NamedTuple
 
 from factcheck.checkworthiness.features import (
     CUE_NAMES,
     describe,
+    fired_cues_counted,
     names,
     shown_gram,
     tokens,
@@ -109,13 +110,8 @@ class Candidate:
 
 def entities(text: str) -> list[str]:
     """Capitalised names inside a span (not its first word, not nationality adjectives)."""
-    found = []
-    for m in _ENTITY.finditer(text):
-        word = m.group(0)
-        if m.start() == 0 or word in _NATIONALITY:
-            continue
-        found.append(word)
-    return found
+    # no match starts at 0: the pattern's `(?<!^)` already skips the first word
+    return [word for word in _ENTITY.findall(text) if word not in _NATIONALITY]
 
 
 def _vague(text: str) -> str | None:
@@ -152,16 +148,26 @@ def score(candidate: Candidate) -> tuple[float, bool, list[str]]:
 def _model_score(c: Candidate) -> tuple[float, list[str]]:
     """The learned model on the span and its sentence, with its strongest reasons."""
     model = load_model()
-    toks = tokens(c.text)
-    bigrams = list(map(" ".join, pairwise(toks)))
     if c.text.strip() == c.sentence.strip():
+        toks = tokens(c.text)
+        bigrams = list(map(" ".join, pairwise(toks)))
         z, grams, weights, fired = model.parts_of_tokens(toks, bigrams, len(names(c.text)))
     else:
         sentence = _sentence(c.sentence)
-        # the span's n-grams are among its sentence's, whose weights are at hand
-        z_span, grams, weights, fired = model.parts_of_tokens(
-            toks, bigrams, len(names(c.text)), known=sentence.weights
-        )
+        cut = _token_range(c, sentence)
+        if cut is None:
+            toks = tokens(c.text)
+            bigrams = list(map(" ".join, pairwise(toks)))
+            z_span, grams, weights, fired = model.parts_of_tokens(toks, bigrams, len(names(c.text)))
+        else:
+            # the span's n-grams, weights and all, are a slice of its sentence's
+            toks, grams, weights = sentence.grams(*cut)
+            n_names = len(names(c.text))
+            if n_names == sentence.n_names and len(toks) == len(sentence.toks):
+                fired, z_span = sentence.fired, sentence.logit  # the very same sum
+            else:
+                fired = fired_cues_counted(toks, n_names)
+                z_span = model.logit_of_parts(weights, toks, fired)
         z = 0.5 * (z_span + sentence.logit)
     p = _sigmoid(z)
     # Only what pushed the score the way it went. Numbers and names are already
@@ -174,24 +180,46 @@ def _model_score(c: Candidate) -> tuple[float, list[str]]:
             reasons.append(describe(name, c.text, toks))
             if len(reasons) == MODEL_REASONS:
                 break
-    words: list[str] = []
-    # strongest first among those pulling the right way; a stable sort keeps ties in order
-    known = compress(zip(weights, grams, strict=True), weights)  # n-grams the model weighs
-    ranked = sorted(known, key=itemgetter(0), reverse=positive)
-    for weight, gram in ranked:
-        if (weight <= 0) if positive else (weight >= 0):
-            break
-        shown = shown_gram(gram)
-        if shown is None:
-            continue
-        if not any(shown in w or w in shown for w in words):
-            words.append(shown)
-            if len(words) == 3:
-                break
+    words = _shown_words(grams, weights, positive)
     if words:
         side = "checked claims" if positive else "talk that is not a claim"
         reasons.append(f"wording common in {side}: " + ", ".join(f"'{w}'" for w in words))
     return p, reasons
+
+
+def _shown_words(grams: list[str], weights: list[float], positive: bool) -> list[str]:
+    """Up to three n-grams that pull the score the way it went, strongest first.
+
+    A stable sort keeps ties in the span's order. Only the n-grams pulling the right way
+    are sorted, as indices (filtered in C, no pairs built); n-grams of function words
+    only are skipped, and one that overlaps a word already shown adds nothing.
+    """
+    right_way = map(_ZERO.__lt__ if positive else _ZERO.__gt__, weights)
+    ranked = list(compress(range(len(weights)), right_way))  # indices, in span order
+    ranked.sort(key=weights.__getitem__, reverse=positive)
+    words: list[str] = []
+    shown_of = _SHOWN
+    for i in ranked:
+        gram = grams[i]
+        shown = shown_of.get(gram, "")  # no n-gram is shown as "": it marks one not seen
+        if shown == "":
+            shown = shown_of[gram] = shown_gram(gram)
+        if shown is None:
+            continue
+        for w in words:
+            if shown in w or w in shown:
+                break
+        else:
+            words.append(shown)
+            if len(words) == 3:
+                break
+    return words
+
+
+_ZERO = 0.0
+# How each n-gram the model weighs is shown in a reason (None: function words only).
+# Only n-grams with a weight reach it, so it holds at most the model's vocabulary.
+_SHOWN: dict[str, str | None] = {}
 
 
 @cache
@@ -205,22 +233,133 @@ def _cue_order(positive: bool) -> tuple[tuple[int, str], ...]:
     return tuple((i, CUE_NAMES[i]) for i in sorted(chosen, key=lambda i: -abs(weights[i])))
 
 
-@dataclass(frozen=True, slots=True)
-class _Sentence:
-    """A sentence as the model reads it, shared by the claims carved from it."""
+class _Sentence(NamedTuple):
+    """A sentence as the model reads it, shared by the claims carved from it.
 
+    A named tuple, since one is built per sentence (a frozen dataclass costs a call per
+    field). It keeps its tokens and bigrams in order and the weight of each distinct one
+    (0.0 for those the model does not know), so that a claim cut out of it finds its
+    distinct n-grams by slicing and their weights in these small tables, with no
+    lookups in the model's tens of thousands of n-grams (which miss the CPU cache).
+    """
+
+    text: str
+    toks: list[str]
+    bigrams: list[str]
+    unigram_weights: dict[str, float]  # in the order of first occurrence
+    bigram_weights: dict[str, float]
+    # lower() maps each character to one character, so that an offset into `text` is
+    # one into the lower-cased text that `tokens` reads
+    sliceable: bool
     logit: float
-    weights: dict[str, float]  # the weight of each of its n-grams (0.0 if unknown)
+    # what the logit was made of: a claim with the same tokens and as many names (the
+    # sentence without its full stop) has the same logit
+    n_names: int
+    fired: set[int]
+    weights: list[float]  # of its distinct n-grams, in the order of `grams(0, len(toks))`
+
+    def grams(self, start: int, end: int) -> tuple[list[str], list[str], list[float]]:
+        """Tokens start..end-1: (tokens, distinct n-grams, their weights), the n-grams in
+        the order `Model.parts_of_tokens` gives them (unigrams, then bigrams, each at its
+        first occurrence)."""
+        if start == 0 and end == len(self.toks):
+            return self.toks, [*self.unigram_weights, *self.bigram_weights], self.weights
+        toks = self.toks[start:end]
+        unigrams = dict.fromkeys(toks)
+        bigrams = dict.fromkeys(self.bigrams[start : max(start, end - 1)])
+        weights = [
+            *map(self.unigram_weights.__getitem__, unigrams),
+            *map(self.bigram_weights.__getitem__, bigrams),
+        ]
+        return toks, [*unigrams, *bigrams], weights
 
 
-@lru_cache(maxsize=256)
+@cache
+def _gram_tables() -> tuple[dict[str, float], dict[str, float]]:
+    """The model's unigram and bigram weights as two tables, built on first use (3 ms).
+
+    Most n-grams looked up are unknown bigrams, and a miss walks the table's index (and
+    the keys it hits). The whole table's index is 65,536 slots of 4 bytes; the bigram
+    table's 32,768 of 2 bytes and the unigram table's 8,192: they stay in the CPU cache
+    between sentences, which the whole one does not. Measured in the pipeline: scoring
+    6% faster, output identical.
+    """
+    weights = load_model().gram_weights
+    unigrams = {g: w for g, w in weights.items() if " " not in g}
+    bigrams = {g: w for g, w in weights.items() if " " in g}
+    return unigrams, bigrams
+
+
+_LAST: list[_Sentence] = []
+
+
 def _sentence(sentence: str) -> _Sentence:
-    """Cached: a sentence with several claims is read once."""
+    """The sentence read by the model; the last one is kept, since the pipeline scores
+    the claims of one sentence one after the other."""
+    last = _LAST[-1] if _LAST else None  # one read: safe if another thread replaces it
+    if last is not None and last.text == sentence:
+        return last
+    model = load_model()
     toks = tokens(sentence)
-    z, grams, weights, _ = load_model().parts_of_tokens(
-        toks, list(map(" ".join, pairwise(toks))), len(names(sentence))
+    bigrams = list(map(" ".join, pairwise(toks)))
+    known_unigrams, known_bigrams = _gram_tables()
+    # a repeated n-gram keeps its first place (and has one weight)
+    unigram_weights = dict(zip(toks, map(known_unigrams.get, toks, repeat(0.0)), strict=True))
+    bigram_weights = dict(zip(bigrams, map(known_bigrams.get, bigrams, repeat(0.0)), strict=True))
+    weights = [*unigram_weights.values(), *bigram_weights.values()]
+    n_names = len(names(sentence))
+    fired = fired_cues_counted(toks, n_names)
+    read = _Sentence(
+        sentence, toks, bigrams, unigram_weights, bigram_weights,
+        sentence.isascii() or len(sentence.lower()) == len(sentence),
+        model.logit_of_parts(weights, toks, fired), n_names, fired, weights,
+    )  # fmt: skip
+    _LAST[:] = [read]
+    return read
+
+
+# Offsets that a token can run across ("abc|def", "don|'t", "2,|223", "3|.5"), or where
+# what follows decides how the token before ends (the `\b` after a number's "s"): a cut
+# there is not clean. Tokens hold no other characters, and `$%?!` stand alone.
+_UNCLEAN = re.compile(r"(?<=[\w'’‘])(?=[\w'’‘])|(?<=\d)(?=[.,]\d)|(?<=\d[.,])(?=\d)")
+
+
+def _clean_cut(text: str, i: int) -> bool:
+    """No token of `tokens(text)` runs across offset i, nor ends where it does because of
+    what follows i: the tokens of text[:i] and text[i:] are those of text, split."""
+    return _UNCLEAN.match(text, i) is None
+
+
+# A character that is, or lower-cases to, part of a token; text without one has none
+# (the rest of a claim's sentence is often only "." or '," he said.').
+_TOKEN_CHAR = re.compile(r"[\w$%?!]")
+
+
+def _count_tokens(text: str) -> int:
+    """len(tokens(text)), without tokenising text that cannot hold a token."""
+    return len(tokens(text)) if _TOKEN_CHAR.search(text) else 0
+
+
+def _token_range(c: Candidate, sentence: _Sentence) -> tuple[int, int] | None:
+    """Which of its sentence's tokens are the span's, when its edges are clean cuts.
+
+    The tokens of the text before and after the span (short strings, cheap to tokenise)
+    are counted off; None when the span must be tokenised itself.
+    tests/segmenter/test_scoring_fast_tokens.py checks that the two agree.
+    """
+    lo = c.offset
+    text = c.text
+    if lo is None or not sentence.sliceable:
+        return None
+    whole = sentence.text
+    hi = lo + len(text)
+    if not (whole.startswith(text, lo) and _clean_cut(whole, lo) and _clean_cut(whole, hi)):
+        return None
+    n = len(sentence.toks)
+    return (
+        _count_tokens(whole[:lo]) if lo else 0,
+        n - _count_tokens(whole[hi:]) if hi < len(whole) else n,
     )
-    return _Sentence(z, dict(zip(grams, weights, strict=True)))
 
 
 def _sigmoid(z: float) -> float:
