@@ -105,13 +105,15 @@ class Model:
     def logit(self, text: str) -> float:
         """The linear score of `text` (before the logistic squash)."""
         toks = tokens(text)
-        grams = set(toks)
-        grams.update(map(" ".join, pairwise(toks)))
+        # first-occurrence order, not a set's: a float sum depends on its order, and a
+        # set of strings is ordered by the process's hash seed
+        grams = dict.fromkeys(toks)
+        grams.update(dict.fromkeys(map(" ".join, pairwise(toks))))
         cw = self.cue_weights
         return (
             self.bias
             + sum(map(self.gram_weights.get, grams, repeat(0.0))) * self.gram_scale(len(grams))
-            + sum(map(cw.__getitem__, fired_cues(text, toks)))
+            + sum(map(cw.__getitem__, sorted(fired_cues(text, toks))))
             + cw[I_LOG_LENGTH] * log_length(toks)
         )
 
@@ -169,7 +171,7 @@ class Model:
         return (
             self.bias
             + sum(weights) * self.gram_scale(len(weights))
-            + sum(map(cw.__getitem__, fired))
+            + sum(map(cw.__getitem__, sorted(fired)))  # in a fixed order, as above
             + cw[I_LOG_LENGTH] * log_length(toks)
         )
 
