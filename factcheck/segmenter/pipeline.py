@@ -174,7 +174,7 @@ _PREDICATE = re.compile(
     r"\b(?:is|are|was|were|be|been|being|has|have|had|will|would|could|can|may|might|should|"
     r"must|do|does|did|\w+ed|\w+ing|won|held|made|took|set|led|lost|paid|sold|left|"
     r"kept|grew|rose|fell|went|came|gave|got|saw|hit|cut|put|ran|beat|become|became)\b"
-    r"|\b\w+s\s+(?:the|a|an|its|his|her|their|to|that|more|up|on|\d)\b",
+    r"|\b\w+s\s+(?:the|a|an|its|his|her|their|to|that|more|up|on|\d|it|this|them|like)\b",
 )
 
 

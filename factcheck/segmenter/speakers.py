@@ -21,7 +21,8 @@ SPEECH_VERBS = (
     "admitted|admits|denied|denies|deny|explained|explains|predicted|predicts|predict|noted|"
     "notes|maintains|maintain|maintained|accept|accepts|accepted|acknowledged|revealed|"
     "reveals|confirmed|confirms|concluded|found|finds|showed|shows|show|wrote|writes|"
-    "alleged|alleges|allege"
+    "alleged|alleges|allege|declared|declares|remarked|commented|replied|conceded|recalled|"
+    "joked"
 )
 _PARTICIPLES = "saying|adding|insisting|arguing|warning|claiming|stressing|explaining"
 _SPEECH_SET = frozenset([*SPEECH_VERBS.split("|"), "according", *_PARTICIPLES.split("|")])
@@ -137,7 +138,10 @@ _TRAIL_END_REVERSED = re.compile(_REVERSED_END + _REVERSED_CLAUSE + _REVERSED_FR
 _TRAIL_END_REVERSED_NO_CLAUSE = re.compile(_REVERSED_END + _REVERSED_FRAME)
 _TRAIL_CLAUSE = re.compile(rf",\s+(?:{_TRAILING_CLAUSE_WORDS})\b")
 # The reporting verbs of trailing frames; "claimed" and "stressed" only after the speaker.
-_INVERTED_VERBS = "said|says|added|warned|argued|insisted|explained"
+_INVERTED_VERBS = (
+    "said|says|added|warned|argued|insisted|explained|declared|remarked|commented|replied|"
+    "conceded|recalled|joked"
+)
 _DESCRIBED_VERBS = _INVERTED_VERBS + "|claimed|stressed"
 # '..., a Home Office minister has said.', '..., the spokesman told reporters.'
 _DESCRIBED_TRAIL = re.compile(

@@ -472,3 +472,32 @@ def test_a_weekday_that_begins_a_name_is_no_date_and_future_days_look_ahead() ->
     assert times["June 2004"] == "2004-06-01"
     assert times["on Monday"] == "2005-02-21"  # the Monday to come
     assert times["On Tuesday"] == "2005-02-15"  # the Tuesday just gone
+
+
+# --- round 9 ---------------------------------------------------------------------------
+
+
+def test_arguing_that_is_a_frame_and_its_clause_a_claim() -> None:
+    found = claims_of(
+        "But President Lula became a defender of the reforms, arguing that the country's bank "
+        "lending margins were among the highest in the world."
+    )
+    assert [(c.text, c.speaker) for c in found] == [
+        ("President Lula became a defender of the reforms", None),
+        ("the country's bank lending margins were among the highest in the world",
+         "President Lula"),
+    ]  # fmt: skip
+
+
+def test_a_verb_with_a_pronoun_object_is_a_predicate() -> None:
+    assert only("The law also makes it more difficult for a company to declare bankruptcy.")
+    assert only("The new legislation changes this for every creditor.")
+
+
+def test_declared_is_a_reporting_verb() -> None:
+    found = claims_of(
+        '"Britain needs a new band to breathe life into the British people again," declared '
+        "Kasabian's singer Tom Meighan. \"No-one's doing it at the minute.\""
+    )
+    assert [c.speaker for c in found] == ["Tom Meighan", "Tom Meighan"]
+    assert found[0].text.endswith("into the British people again")
