@@ -501,3 +501,12 @@ def test_declared_is_a_reporting_verb() -> None:
     )
     assert [c.speaker for c in found] == ["Tom Meighan", "Tom Meighan"]
     assert found[0].text.endswith("into the British people again")
+
+
+def test_a_speakers_own_account_ranks_below_a_reported_fact_unless_it_holds_a_figure() -> None:
+    own = only('"We got a new computer for the studio in Leicester," said Tom Meighan.')
+    assert "the speaker's own account: 'We'" in own.reasons
+    reported = only("The band got a new computer for the studio in Leicester.")
+    assert own.score < reported.score
+    figure = only('"We cut crime in Leicester by 30%," said Tom Meighan.')
+    assert not any("own account" in r for r in figure.reasons)
