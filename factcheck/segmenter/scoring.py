@@ -115,6 +115,28 @@ def entities(text: str) -> list[str]:
     return [word for word in _ENTITY.findall(text) if word not in _NATIONALITY]
 
 
+def shown_names(text: str) -> list[str]:
+    """The names of `entities`, as a reader writes them: adjacent words joined ("Rafael
+    Benitez", not "Rafael, Benitez") and without a possessive ("Berbatov")."""
+    runs: list[str] = []
+    end = -1
+    for m in _ENTITY.finditer(text):
+        word = m.group(0)
+        if word in _NATIONALITY:
+            end = -1
+            continue
+        if m.start() == end + 1 and text[end] == " " and runs:
+            runs[-1] += " " + word
+        else:
+            runs.append(word)
+        end = m.end()
+    return list(dict.fromkeys(_without_possessive(run) for run in runs))
+
+
+def _without_possessive(name: str) -> str:
+    return name[:-2] if name.endswith(("'s", "’s")) else name
+
+
 def _vague(text: str) -> str | None:
     """The first vague word or phrase in `text`, as written."""
     low = text.lower()
@@ -388,7 +410,7 @@ def rule_score(candidate: Candidate) -> tuple[float, list[str]]:
     names = entities(c.text)
     if names:
         value += 0.05 if len(names) == 1 else 0.08
-        reasons.append("names " + ", ".join(dict.fromkeys(names[:3])))
+        reasons.append("names " + ", ".join(shown_names(c.text)[:3]))
     dated = [t for t in c.times if t.date or t.years_before_publication is not None]
     if dated:
         value += 0.03

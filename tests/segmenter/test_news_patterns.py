@@ -510,3 +510,10 @@ def test_a_speakers_own_account_ranks_below_a_reported_fact_unless_it_holds_a_fi
     assert own.score < reported.score
     figure = only('"We cut crime in Leicester by 30%," said Tom Meighan.')
     assert not any("own account" in r for r in figure.reasons)
+
+
+def test_reasons_name_people_and_teams_whole() -> None:
+    claim = only(
+        "Liverpool's 3-1 win over Bayer Leverkusen came after Dimitar Berbatov's weak drive."
+    )
+    assert "names Bayer Leverkusen, Dimitar Berbatov" in claim.reasons
