@@ -225,8 +225,9 @@ _WORD_BYTES = (
     + b" " * 128
 )
 _OPINION_VERBS = wordset(
-    "believes believe thinks think fear fears hopes hope expects expect predicts predict "
-    "insists insist"
+    "believes believe believed thinks think thought fear fears feared hopes hope hoped expects "
+    "expect predicts predict insists insist insisted suggests suggest suggested argues argue "
+    "argued"
 )
 
 CueFinder = Callable[[_Cue], str | None]

@@ -95,6 +95,9 @@ def _sentence_claims(
     quantities = find_quantities(sentence)
     times = find_times(sentence, article.published)
     spans = carve(text, s_start + frame.body_start, s_start + frame.body_end)
+    if frame.inner is not None and not _has_predicate(sentence[frame.body_start : frame.inner[0]]):
+        # "The tone of the campaign, he said, would be ...": the frame sits inside one claim
+        spans = _across(spans, s_start + frame.inner[0], s_start + frame.inner[1])
     out: list[ClaimSpan] = []
     for index, (c_start, c_end) in enumerate(spans):
         speaker, verb = frame.speaker, frame.verb
@@ -113,6 +116,16 @@ def _sentence_claims(
             out.append(claim)
     # the quote, when there is one, ends the sentence: its last claim's speaker says it
     return out, out[-1].speaker if out else frame.speaker
+
+
+def _across(spans: list[tuple[int, int]], gap_start: int, gap_end: int) -> list[tuple[int, int]]:
+    """`spans` with the span before a gap and the span after it joined into one."""
+    before = [i for i, (_, end) in enumerate(spans) if end <= gap_start]
+    after = [i for i, (start, end) in enumerate(spans) if start >= gap_start and end > gap_end]
+    if not before or not after or after[0] != before[-1] + 1:
+        return spans
+    i = before[-1]
+    return [*spans[:i], (spans[i][0], spans[i + 1][1]), *spans[i + 2 :]]
 
 
 def _claim(
@@ -181,4 +194,8 @@ _PREDICATE = re.compile(
 def _has_predicate(span: str) -> bool:
     """A clause has a verb; "Long-term expat residents in Shenzhen" has none."""
     body = _CLAUSE_LEAD.sub("", span, count=1)
-    return bool(_PREDICATE.search(body.lower()))
+    return bool(_PREDICATE.search(body.lower()) or _VERB_BEFORE_NAME.search(body))
+
+
+# "The service includes WiFi as standard": a verb in -s before a name
+_VERB_BEFORE_NAME = re.compile(r"\b[a-z]{3,}s\s+[A-Z][a-z]")

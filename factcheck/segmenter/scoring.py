@@ -40,6 +40,9 @@ MODEL_WEIGHT = 0.4
 # a reported figure, so for these kinds the rules carry more of the score.
 LOW_VALUE_MODEL_WEIGHT = 0.2
 _LOW_VALUE = frozenset({"prediction", "opinion", "personal"})
+# "the party will ditch the battle bus": unattributed, a plan reported as news. The model
+# learnt "will" from debates, where it marks a promise, so it weighs less here.
+_PLAN = re.compile(r"\bwill\b")
 MODEL_REASONS = 2
 # Model cues worth showing as a reason (numbers and names the rules already describe).
 _MODEL_CUES = frozenset(
@@ -160,12 +163,19 @@ def score(candidate: Candidate) -> tuple[float, bool, list[str]]:
     """(score in [0, 1], check-worthy, reasons) for one candidate claim."""
     prior, reasons = rule_score(candidate)
     learned, learned_reasons = _model_score(candidate)
-    weight = LOW_VALUE_MODEL_WEIGHT if candidate.kind in _LOW_VALUE else MODEL_WEIGHT
+    weight = model_weight(candidate)
     value = weight * learned + (1.0 - weight) * prior
     for reason in learned_reasons:
         if reason not in reasons:
             reasons.append(reason)
     return value, value >= THRESHOLD, reasons
+
+
+def model_weight(c: Candidate) -> float:
+    """How much of a claim's score the learned model gives (the rules give the rest)."""
+    if c.kind in _LOW_VALUE or (c.kind == "fact" and not c.speaker and _PLAN.search(c.text)):
+        return LOW_VALUE_MODEL_WEIGHT
+    return MODEL_WEIGHT
 
 
 def _model_score(c: Candidate) -> tuple[float, list[str]]:

@@ -86,7 +86,8 @@ _NOT_PERSON = wordset(
     "center hall airport station river island county region province republic kingdom january "
     "february march april may june july august september october november december monday "
     "tuesday wednesday thursday friday saturday sunday south north east west africa america "
-    "asia europe arabia korea zealand lanka emirates"
+    "asia europe arabia korea zealand lanka emirates liberal democrat democrats labour tory "
+    "tories conservative conservatives republican republicans democratic"
 )
 _TITLES = frozenset(["mr", "mrs", "ms", "dr", "sir", "lord", "lady", "prof", "professor"])
 # Words dropped from the front of a name: "Professor", but not "Mr" ("Mr Smith" stays whole)
@@ -159,7 +160,10 @@ _INVERTED_TRAIL = re.compile(
 # '..., said Chris Stening, UK Online general manager.': the verb, a name, then the title
 _TITLED_TRAIL = re.compile(
     rf"(?:,[\"”’]?|[\"”’],?)\s+(?P<verb>{_INVERTED_VERBS})\s+"
-    r"(?P<spk>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){1,3}),\s+[^,.;\"”]{3,60}[.!?]?[\"”’]?$"
+    r"(?P<spk>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){1,3}),\s+"
+    # a title, not the rest of the claim ("..., said Mr Milburn, would be more ...")
+    r"(?![^,.;\"”]*\b(?:would|will|is|are|was|were|has|have|had|be|been|can|could)\b)"
+    r"[^,.;\"”]{3,60}[.!?]?[\"”’]?$"
 )
 _INVERTED_GATE = re.compile(rf"\s(?:{_INVERTED_VERBS})\s")
 _DESCRIBED_TRAIL_ENDS = tuple(_DESCRIBED_VERBS.split("|"))
@@ -212,6 +216,11 @@ def _faster(body: str) -> re.Pattern[str]:
     )
 
 
+# "The tone of the campaign, said Mr Milburn, would be ...": the verb first
+_INNER_INVERTED = re.compile(
+    rf",\s+(?P<verb>{_INVERTED_VERBS})\s+(?P<spk>(?:Mr|Mrs|Ms|Dr|[A-Z][\w'’\-]+)"
+    r"(?:\s+[A-Z][\w'’\-]+){0,2}),\s+"
+)
 _LEAD = _faster(_LEAD_BODY)
 _TRAIL = _faster(_TRAIL_BODY)
 _INNER = _faster(_INNER_BODY)
@@ -368,7 +377,7 @@ def find_attribution(
             verb = verb or t3.group("verb").split()[0]
             end = start + t3.start()
     inner = None
-    i = _INNER.search(sentence, start, end)
+    i = _INNER.search(sentence, start, end) or _INNER_INVERTED.search(sentence, start, end)
     if i:
         speaker = speaker or _speaker_label(i.group("spk"), last_person)
         verb = verb or i.group("verb")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from factcheck.segmenter import parse_text, segment
+from factcheck.segmenter import parse_text, scoring, segment
 from factcheck.segmenter.types import ClaimSpan
 
 
@@ -517,3 +517,49 @@ def test_reasons_name_people_and_teams_whole() -> None:
         "Liverpool's 3-1 win over Bayer Leverkusen came after Dimitar Berbatov's weak drive."
     )
     assert "names Bayer Leverkusen, Dimitar Berbatov" in claim.reasons
+
+
+# --- round 10 --------------------------------------------------------------------------
+
+
+def test_a_frame_in_the_middle_of_a_claim_keeps_the_claim_whole() -> None:
+    claim = only(
+        "The tone of the campaign, said Mr Milburn, would be more conversational than rhetorical."
+    )
+    assert claim.text.endswith("would be more conversational than rhetorical")
+    assert claim.text.startswith("The tone of the campaign")
+    assert claim.speaker == "Mr Milburn"
+    pronoun = only(
+        "Alan Milburn spoke at length. The tone of the campaign, he said, would be more "
+        "conversational than rhetorical."
+    )
+    assert pronoun.text.startswith("The tone of the campaign, he said, would be")
+    assert pronoun.speaker == "Alan Milburn"
+
+
+def test_a_party_is_no_persons_name_and_suggested_is_an_opinion() -> None:
+    claim = only(
+        "Liberal Democrat chief executive Lord Rennard suggested Labour was avoiding news "
+        "conferences in London because it wanted less scrutiny."
+    )
+    assert claim.speaker == "Liberal Democrat chief executive Lord Rennard"
+    assert claim.kind == "opinion"
+
+
+def test_a_verb_before_a_name_is_a_predicate() -> None:
+    found = claims_of(
+        "The service includes WiFi as standard, meaning users can connect several laptops."
+    )
+    assert found[0].text == "The service includes WiFi as standard"
+
+
+def test_an_unattributed_plan_leans_on_the_rules_not_on_debate_wording() -> None:
+    plan = only("In a break with tradition, the party will ditch the leader's battle bus.")
+    assert plan.kind == "fact"
+    done = only("In a break with tradition, the party ditched the leader's battle bus.")
+    assert done.kind == "fact"
+    assert scoring.model_weight(_candidate(plan)) < scoring.model_weight(_candidate(done))
+
+
+def _candidate(claim: ClaimSpan) -> scoring.Candidate:
+    return scoring.Candidate(claim.text, claim.sentence, claim.kind, speaker=claim.speaker)

@@ -111,8 +111,7 @@ def _plain_score(c: Candidate) -> tuple[float, bool, list[str]]:
     if words:
         side = "checked claims" if positive else "talk that is not a claim"
         learned.append(f"wording common in {side}: " + ", ".join(f"'{w}'" for w in words))
-    low_value = c.kind in ("prediction", "opinion", "personal")
-    weight = scoring.LOW_VALUE_MODEL_WEIGHT if low_value else scoring.MODEL_WEIGHT
+    weight = scoring.model_weight(c)
     value = weight * p + (1.0 - weight) * prior
     reasons.extend(r for r in learned if r not in reasons)
     return value, value >= scoring.THRESHOLD, reasons
