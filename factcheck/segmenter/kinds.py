@@ -58,7 +58,7 @@ WILL = re.compile(r"\b(?:will|won't|'ll)\b", re.IGNORECASE)
 OPINION = re.compile(
     r"\b(?:should|must|ought to|needs? to|has to|have to|seems?|appears? to|undoubted|"
     r"impressive|good job|great|excellent|terrible|awful|wonderful|important|inefficient|"
-    r"unfair|fair|wrong|right to|deserves?|best way|welcome|believes?|"
+    r"unfair|fair|wrong|(?<!the )right to|deserves?|best way|welcome|believes?|"
     r"thinks?(?![\s-]+tanks?\b)|feel|feels|"
     r"there are issues|upbeat|seamless|threat|better off)\b",
     re.IGNORECASE,
@@ -277,9 +277,27 @@ def classify(
     speaker_verb: str | None,
 ) -> tuple[str, str | None]:
     """(kind, the cue that decided it) for one claim span."""
-    # "May" as a name or a month is never the modal: hide it from the cue search
-    cued = text.replace("May", "Ma_") if "May" in text else text
-    return _classify(text, quantities, speaker_verb, _cue_finder(cued), times)
+    return _classify(text, quantities, speaker_verb, _cue_finder(_names_hidden(text)), times)
+
+
+# A capitalised word next to another inside a span ("Think Secret", "Great Britain",
+# "Will Smith") is part of a name and no cue ("Prices Could rise" keeps its modal).
+_INNER_CAPITAL = re.compile(
+    r"(?<=[\w,;:)] )[A-Z][a-z]+(?= [A-Z])|(?<=[A-Z][a-z] )[A-Z][a-z]+|(?<=[A-Z] )[A-Z][a-z]+"
+)
+
+
+def _names_hidden(text: str) -> str:
+    """`text` with every cue word that is part of a name, and "May" anywhere (a name or a
+    month, never the modal), changed so that no cue matches it (same length)."""
+    if "May" in text:
+        text = text.replace("May", "Ma_")
+    return _INNER_CAPITAL.sub(_hide_cue_word, text)
+
+
+def _hide_cue_word(m: re.Match[str]) -> str:
+    word = m.group(0)
+    return word[:-1] + "_" if word.lower().encode() in _CUE_WORDS else word
 
 
 def _classify(

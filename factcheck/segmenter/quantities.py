@@ -94,6 +94,7 @@ _RANK_BEFORE = re.compile(r"\b(?:top|number|no\.)\s$", re.IGNORECASE)
 _NAME_BEFORE = re.compile(r"(?<=[\w,;:)] )[A-Z][A-Za-z]+ $")
 _SMALL_PLAIN = re.compile(r"\d{1,3}")
 _ANAPHORIC_WORDS = wordset("two three four five six seven eight nine ten")
+_ALL_OF_THEM = re.compile(r"\ball\s+[a-z]+\s+(?:are|were|have|had|of|will|would)\b", re.IGNORECASE)
 _ONE_FALSE = re.compile(
     r"\bone\s+(?:of|another|day|way|thing|side|hand|time|point|such|who|that|more)\b"
     r"|\b(?:no|any|every|some|the)\s+one\b",
@@ -285,6 +286,8 @@ def _read_match(text: str, m: re.Match[str]) -> Found | None:
             text, max(0, start - 7), start
         ):
             return None
+        if low in _ANAPHORIC_WORDS and _ALL_OF_THEM.search(text, max(0, start - 4), end + 6):
+            return None  # "All three are Apple fan sites": the three named before
         value = _word_value(word)
     unit: str | None = None
     if scale:

@@ -40,7 +40,7 @@ _SPLIT_BODY = (
     r"|\s+[-–—]\s+"
     r"|,\s+(?=(?:with|while|whereas|which|who|whose|but|although|though|adding|saying|arguing|insisting|claiming|warning|"
     r"stressing|explaining|meaning|making|"
-    r"spending|leaving|bringing|taking|giving|putting|showing|according|including|cutting|"
+    r"spending|leaving|bringing|taking|giving|putting|showing|according|cutting|"
     r"raising|offering|reaching|rising|falling|creating|boosting|pushing|prompting|forcing|"
     r"sending|ending|costing|earning|doubling|increasing|reducing|even\s+though|even\s+if|"
     r"(?:helped|driven|boosted|hit|hurt|fuelled|fueled|dragged)\s+by|"

@@ -193,6 +193,7 @@ _TIME_LEAD = re.compile(
     r"|On \w+day,?\s+|(?:Yesterday|Today|Meanwhile|However),\s+"
     r"|(?:In|During) (?:an?|his|her|their|the) (?:\w+ ){0,2}(?:interview|statement|speech|"
     r"letter|article|message|conference|debate|broadcast|appearance)\b[^,]{0,60},\s+"
+    r"|(?:In|After|Before|While|When) \w+ing\b[^,]{0,60},\s+"
 )
 _ACCORDING_LEAD = re.compile(
     r"^According to (?P<spk>[^,]{2,80}?(?:(?=,)|(?:report|study|survey|figures|data|research|"

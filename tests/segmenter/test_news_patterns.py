@@ -563,3 +563,35 @@ def test_an_unattributed_plan_leans_on_the_rules_not_on_debate_wording() -> None
 
 def _candidate(claim: ClaimSpan) -> scoring.Candidate:
     return scoring.Candidate(claim.text, claim.sentence, claim.kind, speaker=claim.speaker)
+
+
+# --- round 11 --------------------------------------------------------------------------
+
+
+def test_a_participle_lead_before_the_speaker() -> None:
+    claim = only(
+        "In making his ruling, Judge Kleinberg said that laws covering trade secrets "
+        "outweighed considerations of public interest."
+    )
+    assert claim.speaker == "Judge Kleinberg"
+    assert claim.text.startswith("laws covering trade secrets")
+
+
+def test_all_three_are_refers_back_and_counts_nothing() -> None:
+    claim = only("All three are Apple fan sites that watch the firm closely.")
+    assert claim.quantities == []
+    counted = only("Officials said all four Britons held by the US will be freed.")
+    assert [q.value for q in counted.quantities] == [4]
+
+
+def test_including_stays_with_what_it_lists() -> None:
+    claim = only(
+        "The band have had eight top three hits, including four number ones, since they "
+        "first hit the charts in 2002."
+    )
+    assert [q.value for q in claim.quantities] == [8, 4]
+
+
+def test_winning_the_right_to_is_no_opinion() -> None:
+    claim = only("Apple has won the right to see e-mail records from the three bloggers.")
+    assert claim.kind != "opinion"
