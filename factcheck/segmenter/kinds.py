@@ -36,7 +36,7 @@ PREDICTION = re.compile(
     r"\b(?:would|could(?! not)|might|may|shall|going to|is likely to|are likely to|likely|"
     r"unlikely|is expected to|are expected to|expected to be|set to(?! be)|in the near future|"
     r"in the coming|forecast|predicted|can take|could win|on course to|poised to|"
-    r"plans? to|planned to|planning to|intends? to|aims? to)\b",
+    r"plans? to|planned to|planning to|intends? to|aims? to|chances?[\"”]? of)\b",
     re.IGNORECASE,
 )
 # A figure someone forecasts is a prediction, not a reported quantity.
@@ -154,9 +154,10 @@ _PERSONAL = _Cue(
 )  # fmt: skip
 _PREDICTION = _Cue(
     PREDICTION, "would|could|might|may|shall|going to|likely|expected|set to|near future|"
-    "the coming|forecast|predicted|can take|course to|poised|plan|intend|aim",
+    "the coming|forecast|predicted|can take|course to|poised|plan|intend|aim|chance",
     "would could might may shall going likely unlikely expected set future coming forecast "
-    "predicted take course poised plan plans planned planning intend intends aim aims",
+    "predicted take course poised plan plans planned planning intend intends aim aims chance "
+    "chances",
 )  # fmt: skip
 _FORECAST = _Cue(
     FORECAST, "expected|forecast|predicted|projected", "expected forecast predicted projected"
@@ -320,6 +321,8 @@ def _classify(
     if (cue := find(_FORECAST)) is not None:
         return "prediction", cue
     counted = any(map(is_count, quantities))
+    if counted and speaker_verb and (cue := find(_WILL)) is not None:
+        return "prediction", cue  # "He will have tests in the next 48 hours," he said
     if not counted and times and (cue := find(_WILL)) is not None and _dated(times):
         return "temporal", cue  # "will unveil the car on Thursday": a date to note
     if counted:

@@ -110,12 +110,29 @@ def _sentence_claims(
                 if trimmed:
                     c_start, c_end = trimmed[0][0], trimmed[-1][1]
                     speaker, verb = inner.speaker or speaker, inner.verb
+        c_start = _with_antecedent(text, s_start, c_start, c_end)
         claim = _claim(article, sentence, s_start, c_start, c_end, quantities, times, spans,
                        speaker, verb)  # fmt: skip
         if claim is not None:
             out.append(claim)
     # the quote, when there is one, ends the sentence: its last claim's speaker says it
     return out, out[-1].speaker if out else frame.speaker
+
+
+def _with_antecedent(text: str, s_start: int, c_start: int, c_end: int) -> int:
+    """Where a short relative clause's claim starts: "the minimum monthly salary, which is
+    currently $94" names what costs $94; "which is currently $94" alone does not."""
+    before = _RELATIVE_END.search(text, max(s_start, c_start - 80), c_start)
+    if before is None or token_count(text[c_start:c_end]) > 8:
+        return c_start
+    return before.start("np")
+
+
+# the noun phrase, then ", which" or ", who", ending where the clause's claim starts
+_RELATIVE_END = re.compile(
+    r"(?P<np>\b(?:the|a|an|its|his|her|their)\s+(?:[\w'’\-]+\s+){0,3}[\w'’\-]+),\s+"
+    r"(?:which|who)\s+\Z"
+)
 
 
 def _across(spans: list[tuple[int, int]], gap_start: int, gap_end: int) -> list[tuple[int, int]]:

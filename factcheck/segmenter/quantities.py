@@ -80,7 +80,16 @@ _UNIT_STOP = wordset(
 # ordinals, dates like 9/11, clock times, ages ("the 26-year-old" describes, it does not count)
 _NOT_QUANTITY_AFTER = re.compile(
     r"(?:st|nd|rd|th)\b|/\d|:\d\d|[-\s](?:year|month|week)s?[-\s]old\b"
-    r"|\s+[a-z]+\s+(?:street|road|avenue|lane|square|place|drive)\b",  # 10 Downing Street
+    r"|\s+[a-z]+\s+(?:street|road|avenue|lane|square|place|drive)\b"  # 10 Downing Street
+    # "26 February": a day of the month (times.py reads it)
+    r"|\s+(?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december)\b",
+    re.IGNORECASE,
+)
+# "Wales Under-21 skipper": an age group; "February 26": a day of the month
+_NOT_QUANTITY_BEFORE = re.compile(
+    r"(?:\bunder-|\bu-?|\b(?:january|february|march|april|may|june|july|august|september|"
+    r"october|november|december)\s+)$",
     re.IGNORECASE,
 )
 # "the two men", "these three firms": a number word after a determiner points back to
@@ -264,6 +273,8 @@ def _read_match(text: str, m: re.Match[str]) -> Found | None:
             return None  # a year: times.py
         if start > 3 and _RANK_BEFORE.search(text, max(0, start - 7), start):
             return None  # "top 10", "number 1": a rank
+        if start > 1 and _NOT_QUANTITY_BEFORE.search(text, max(0, start - 10), start):
+            return None
         if (
             start > 3
             and not (sign or scale or glued)

@@ -60,6 +60,8 @@ _SPLIT_BODY = (
     r"|\s+(?=with\s+(?:just\s+|only\s+)?(?:[\w'’\-]+\s+){0,3}?(?:\w+ing|\w+ed)"
     r"(?:\s+(?:\d|by|for|to|in|on|at|from|of|up|down|off|out|as)\b|[,.;]|$))"
     r"|\s+(?=as\s+(?:he|she|they|it)\s)"
+    r"|,\s+(?=as\s+(?:the|a|an|his|her|its|their)\s+(?:[\w'’\-]+\s+){0,3}?"
+    r"(?:has|have|is|are|was|were|had|will|would|could|can|did|does)\b)"
 )
 _SPLIT = re.compile(f"{_SPLIT_GUARD}(?:{_SPLIT_BODY})", re.IGNORECASE)
 _LEAD_IN_WORDS = (
@@ -67,6 +69,8 @@ _LEAD_IN_WORDS = (
     r"even\s+though", r"even\s+if",
     "whereas", "meanwhile", "also", "still", "indeed", "instead", "moreover", "furthermore",
     "nonetheless", "nevertheless", "thus", "then", "with", "after", "before", "as well as",
+    r"as(?=\s+(?:the|a|an|his|her|its|their)\s+(?:[\w'’\-]+\s+){0,3}?"
+    r"(?:has|have|is|are|was|were|had|will|would|could|can|did|does)\b)",
     "including",
     "which", "who",
     # "that" as a connective, not "That is the resolution" (a demonstrative subject)
@@ -126,12 +130,17 @@ _DETERMINED_SUBJECT = re.compile(
 )
 
 
+_SUBORDINATORS = frozenset(["if", "when", "because", "although"])
+
+
 def _and_starts_clause(next_word: str, rest: str, comma: bool) -> bool:
     low = next_word.lower()
     if low in ("has", "have"):
         return True
     if low == "that":  # "said X had ... and that Mr Blair had decided ...": a second report
         return bool(_HAS_VERB.search(rest[:80]))
+    if low in _SUBORDINATORS:  # "... and if he is declared fit ..."
+        return True
     if low in ("now", "also", "then", "still", "later", "thus"):
         # "and also confidential radio channels" lists; "and then he left" is a clause
         following = rest.split(maxsplit=1)
@@ -162,7 +171,7 @@ def _and_joins_clauses(text: str, left_start: int, m: re.Match[str], next_word: 
     rest = text[m.end() + 4 :]
     if not _and_starts_clause(next_word, rest, comma):
         return False
-    if comma:
+    if comma or next_word.lower() in _SUBORDINATORS:
         return True
     left = text[left_start : m.start()]
     previous = left.rsplit(None, 1)[-1].lower() if left.strip() else ""

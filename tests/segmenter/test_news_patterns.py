@@ -595,3 +595,43 @@ def test_including_stays_with_what_it_lists() -> None:
 def test_winning_the_right_to_is_no_opinion() -> None:
     claim = only("Apple has won the right to see e-mail records from the three bloggers.")
     assert claim.kind != "opinion"
+
+
+# --- round 12 --------------------------------------------------------------------------
+
+
+def test_age_groups_and_days_of_the_month_count_nothing() -> None:
+    claim = only("The coach handed a first cap to former Wales Under-21 skipper Richie Pugh.")
+    assert claim.quantities == []
+    dated = only("Wales will face France in their third championship game on 26 February.")
+    assert dated.quantities == []
+
+
+def test_a_chance_of_and_an_attributed_will_with_a_figure_are_predictions() -> None:
+    chance = only('Davies said there was only an "outside chance" of him being fit to play.')
+    assert chance.kind == "prediction"
+    tests = only('"He will have tests in the next 48 hours," physiotherapist Mark Davies said.')
+    assert tests.kind == "prediction"
+
+
+def test_as_the_x_has_and_and_if_start_claims_of_their_own() -> None:
+    found = claims_of(
+        "Their other concern is Sonny Parker, as the centre has a trapped nerve in his neck."
+    )
+    assert [c.text for c in found] == [
+        "Their other concern is Sonny Parker",
+        "the centre has a trapped nerve in his neck",
+    ]
+    conditional = claims_of(
+        "Williams has considerable experience and if he is declared fit then Ruddock "
+        "might pick him."
+    )
+    assert len(conditional) == 2 and conditional[1].kind == "prediction"
+
+
+def test_a_short_relative_clause_keeps_what_it_is_about() -> None:
+    found = claims_of(
+        "The rules limit payments to 150 times the minimum monthly salary, which is currently $94."
+    )
+    assert found[-1].text == "the minimum monthly salary, which is currently $94"
+    assert [q.value for q in found[-1].quantities] == [94]
