@@ -293,7 +293,12 @@ def _names_hidden(text: str) -> str:
     month, never the modal), changed so that no cue matches it (same length)."""
     if "May" in text:
         text = text.replace("May", "Ma_")
+    if not _TWO_CAPITALS.search(text):
+        return text  # no two capitalised words side by side: no name to hide (most spans)
     return _INNER_CAPITAL.sub(_hide_cue_word, text)
+
+
+_TWO_CAPITALS = re.compile(r"[A-Z][a-z]* [A-Z]")
 
 
 def _hide_cue_word(m: re.Match[str]) -> str:

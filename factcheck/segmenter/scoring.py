@@ -121,19 +121,26 @@ def entities(text: str) -> list[str]:
 def shown_names(text: str) -> list[str]:
     """The names of `entities`, as a reader writes them: adjacent words joined ("Rafael
     Benitez", not "Rafael, Benitez") and without a possessive ("Berbatov")."""
+    return _names_read(text)[1]
+
+
+def _names_read(text: str) -> tuple[int, list[str]]:
+    """len(entities(text)) and shown_names(text), in one pass over the text."""
     runs: list[str] = []
+    count = 0
     end = -1
     for m in _ENTITY.finditer(text):
         word = m.group(0)
         if word in _NATIONALITY:
             end = -1
             continue
+        count += 1
         if m.start() == end + 1 and text[end] == " " and runs:
             runs[-1] += " " + word
         else:
             runs.append(word)
         end = m.end()
-    return list(dict.fromkeys(_without_possessive(run) for run in runs))
+    return count, list(dict.fromkeys(_without_possessive(run) for run in runs))
 
 
 def _without_possessive(name: str) -> str:
@@ -417,10 +424,10 @@ def rule_score(candidate: Candidate) -> tuple[float, list[str]]:
         reasons.extend(_describe(q) for q in counts[:2])
     elif c.kind == "quantity" and c.cue:
         reasons.append(f"vague quantity: '{c.cue}'")
-    names = entities(c.text)
-    if names:
-        value += 0.05 if len(names) == 1 else 0.08
-        reasons.append("names " + ", ".join(shown_names(c.text)[:3]))
+    n_names, shown = _names_read(c.text)
+    if n_names:
+        value += 0.05 if n_names == 1 else 0.08
+        reasons.append("names " + ", ".join(shown[:3]))
     dated = [t for t in c.times if t.date or t.years_before_publication is not None]
     if dated:
         value += 0.03
