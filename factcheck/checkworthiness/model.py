@@ -239,10 +239,26 @@ def _reasons(model: Model, text: str, checkworthy: bool, kind: str | None) -> li
     # Explain the decision: the features that pushed the score its way, strongest first.
     sign = 1.0 if checkworthy else -1.0
     chosen = sorted((p for p in pulls if p[0] * sign > 0), key=lambda p: -abs(p[0]))
-    reasons = list(dict.fromkeys(r for _, r in chosen if r is not None))[:_MAX_REASONS]
+    reasons = _merged(list(dict.fromkeys(r for _, r in chosen if r is not None))[:_MAX_REASONS])
     if kind:
         reasons.append(f"kind of claim: {kind}")
     return reasons
+
+
+def _merged(reasons: list[str]) -> list[str]:
+    """Wording reasons on one line ("wording common in checked claims: 'wages', 'workers'")
+    at the place of the strongest, instead of the same words repeated on each."""
+    out: list[str] = []
+    where: dict[str, int] = {}
+    for reason in reasons:
+        head, sep, quoted = reason.partition(": ")
+        if sep and head.startswith("wording common in "):
+            if head in where:
+                out[where[head]] += ", " + quoted
+                continue
+            where[head] = len(out)
+        out.append(reason)
+    return out
 
 
 def score(sentence: str, span: str | None = None, kind: str | None = None) -> Scored:

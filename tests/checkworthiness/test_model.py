@@ -181,3 +181,10 @@ def test_reasons_never_quote_function_words_alone() -> None:
             if reason.startswith("wording common"):
                 quoted = reason.split("'")[1]
                 assert not set(quoted.split()) <= FUNCTION_WORDS, reason
+
+
+def test_wording_reasons_share_one_line() -> None:
+    reasons = score("Workers today are working longer hours for lower wages.").reasons
+    wording = [r for r in reasons if r.startswith("wording common in checked claims")]
+    assert len(wording) == 1
+    assert wording[0].count("'") >= 4  # at least two words quoted on that line
