@@ -185,6 +185,7 @@ _PARTICIPLE_FRAME = re.compile(
     rf"^(?P<verb>{_PARTICIPLES})(?!\s+(?:to|up|in|on)\b)"
     r"(?:\s+that\b|\s*:)?\s*"
 )
+_PARTICIPLE_INITIALS = frozenset(word[0] for word in _PARTICIPLES.split("|"))
 # "It comes after Pakistan's High Commissioner said ...": the attribution follows
 _CONTEXT_LEAD = re.compile(r"(?:It|This) (?:comes|came|follows|followed) (?:after|as)\s+")
 # "Earlier this year, the NBC network claimed that ...": a time before the speaker
@@ -330,7 +331,7 @@ def find_attribution(
     if not imp and not speech:
         return _unattributed(end)  # no speech verb: nothing to find
     m = _ACCORDING_LEAD.match(sentence)
-    participle = _PARTICIPLE_FRAME.match(sentence) if sentence[:1] in "aceis" else None
+    participle = _PARTICIPLE_FRAME.match(sentence) if sentence[:1] in _PARTICIPLE_INITIALS else None
     if participle:
         speaker, verb, start = last_person, participle.group("verb"), participle.end()
     elif imp:

@@ -635,3 +635,10 @@ def test_a_short_relative_clause_keeps_what_it_is_about() -> None:
     )
     assert found[-1].text == "the minimum monthly salary, which is currently $94"
     assert [q.value for q in found[-1].quantities] == [94]
+
+
+def test_every_participle_frame_is_cut_off_warning_too() -> None:
+    found = claims_of(
+        "Union leader Bob Crow criticised the plan, warning that 3,000 jobs would go."
+    )
+    assert [(c.text, c.speaker) for c in found][-1] == ("3,000 jobs would go", "Bob Crow")
