@@ -243,12 +243,26 @@ def person_name(phrase: str) -> str | None:
     """The first personal name in a phrase: "BBC pundit Jonathan Edwards" -> "Jonathan Edwards"."""
     m = _NAME.search(phrase)  # finditer, without building an iterator for the usual no-name
     while m is not None:
-        words = m.group(0).split()
-        while words and words[0].lower().strip(".") in _NOT_NAME_START:
-            words = words[1:]
-        if len(words) >= 2 and not any(_bare(w) in _NOT_PERSON for w in words):
-            return " ".join(words)
+        name = name_of(m.group(0))
+        if name is not None:
+            return name
         m = _NAME.search(phrase, m.end())
+    return None
+
+
+def name_of(run: str) -> str | None:
+    """The person named by a run of capitalised words, if it names one: leading words
+    that are no part of a name dropped ("BBC pundit", "Professor"), but a title kept
+    before a lone surname ("Lord Rennard")."""
+    words = run.split()
+    title = None
+    while words and words[0].lower().strip(".") in _NOT_NAME_START:
+        title = words[0] if words[0].lower().strip(".") in _TITLES else None
+        words = words[1:]
+    if len(words) == 1 and title is not None and _bare(words[0]) not in _NOT_PERSON:
+        return f"{title} {words[0]}"
+    if len(words) >= 2 and not any(_bare(w) in _NOT_PERSON for w in words):
+        return " ".join(words)
     return None
 
 

@@ -542,7 +542,7 @@ def test_a_party_is_no_persons_name_and_suggested_is_an_opinion() -> None:
         "Liberal Democrat chief executive Lord Rennard suggested Labour was avoiding news "
         "conferences in London because it wanted less scrutiny."
     )
-    assert claim.speaker == "Liberal Democrat chief executive Lord Rennard"
+    assert claim.speaker == "Lord Rennard"
     assert claim.kind == "opinion"
 
 
@@ -642,3 +642,8 @@ def test_every_participle_frame_is_cut_off_warning_too() -> None:
         "Union leader Bob Crow criticised the plan, warning that 3,000 jobs would go."
     )
     assert [(c.text, c.speaker) for c in found][-1] == ("3,000 jobs would go", "Bob Crow")
+
+
+def test_a_title_before_a_lone_surname_is_kept() -> None:
+    claim = only('"Labour is avoiding scrutiny of its record," said Lord Rennard.')
+    assert claim.speaker == "Lord Rennard"

@@ -27,8 +27,6 @@ from factcheck.segmenter.speakers import (
     _LEAD,
     _LEAD_BODY,
     _NAME_BODY,
-    _NOT_NAME_START,
-    _NOT_PERSON,
     _TRAIL,
     _TRAIL_BODY,
     _TRAIL_END_REVERSED,
@@ -42,6 +40,7 @@ from factcheck.segmenter.speakers import (
     alternation,
     find_attribution,
     has_speech_verb,
+    name_of,
     person_name,
 )
 from factcheck.segmenter.types import Quantity
@@ -244,12 +243,9 @@ def test_unattributed_sentences_share_an_equal_value() -> None:
 def _person_name_as_written(phrase: str) -> str | None:
     """person_name before the speed work: every match of the plain regex, in turn."""
     for m in re.finditer(_NAME_BODY, phrase):
-        words = m.group(0).split()
-        while words and words[0].lower().strip(".") in _NOT_NAME_START:
-            words = words[1:]
-        if len(words) < 2 or any(w.lower() in _NOT_PERSON for w in words):
-            continue
-        return " ".join(words)
+        name = name_of(m.group(0))
+        if name is not None:
+            return name
     return None
 
 
