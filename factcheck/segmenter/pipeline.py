@@ -94,7 +94,9 @@ def _sentence_claims(
         frame = replace(frame, speaker=continued, verb=frame.verb or "says")
     quantities = find_quantities(sentence)
     times = find_times(sentence, article.published)
-    spans = carve(text, s_start + frame.body_start, s_start + frame.body_end)
+    spans = _conditional_joined(
+        text, carve(text, s_start + frame.body_start, s_start + frame.body_end)
+    )
     if frame.inner is not None and not _has_predicate(sentence[frame.body_start : frame.inner[0]]):
         # "The tone of the campaign, he said, would be ...": the frame sits inside one claim
         spans = _across(spans, s_start + frame.inner[0], s_start + frame.inner[1])
@@ -135,6 +137,17 @@ _RELATIVE_END = re.compile(
     r"(?P<np>\b(?:the|a|an|its|his|her|their)\s+(?:[\w'’\-]+\s+){0,3}[\w'’\-]+),\s+"
     r"(?:which|who)\s+\Z"
 )
+
+
+def _conditional_joined(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """ "If the prediction comes true, it will be the first fall in nine years": the
+    condition and what follows from it are one claim; the condition alone is none."""
+    if len(spans) > 1 and _CONDITION.match(text, spans[0][0]):
+        return [(spans[0][0], spans[1][1]), *spans[2:]]
+    return spans
+
+
+_CONDITION = re.compile(r"(?:If|Unless)\s")
 
 
 def _across(spans: list[tuple[int, int]], gap_start: int, gap_end: int) -> list[tuple[int, int]]:

@@ -114,7 +114,8 @@ _TRAILING_CLAUSE_WORDS = "a|an|the|who|which|adding"
 _TRAIL_BODY = (
     rf"(?:,\s*|[\"”’]\s*,?\s*|\s+)[\"”’]?\s*(?:(?P<verb1>{SPEECH_VERBS})\s+"
     rf"(?P<spk1>[A-Z][^,.;]{{1,60}}|{_TRAILING_SPEAKER_PRONOUNS})"
-    rf"|(?P<spk2>[A-Z][\w'’.\- ]{{1,60}}|he|she|they|it|we)\s+(?P<verb2>{SPEECH_VERBS}|added))"
+    rf"|(?P<spk2>(?:(?:the|a|an)\s+)?[A-Z][\w'’.\- ]{{1,60}}|he|she|they|it|we)"
+    rf"\s+(?P<verb2>{SPEECH_VERBS}|added))"
     rf"(?:,\s+(?:{_TRAILING_CLAUSE_WORDS})\b[^.]{{0,80}})?[.!?]?[\"”’]?$"
 )
 

@@ -647,3 +647,26 @@ def test_every_participle_frame_is_cut_off_warning_too() -> None:
 def test_a_title_before_a_lone_surname_is_kept() -> None:
     claim = only('"Labour is avoiding scrutiny of its record," said Lord Rennard.')
     assert claim.speaker == "Lord Rennard"
+
+
+# --- round 13 --------------------------------------------------------------------------
+
+
+def test_a_trailing_frame_with_an_article_before_the_speaker() -> None:
+    claim = only(
+        "New loans in November fell to 77,000, from 85,000 in October, the lowest rate since "
+        "September 1995, the Bank of England said."
+    )
+    assert claim.text.endswith("the lowest rate since September 1995")
+    assert claim.speaker == "the Bank of England"
+
+
+def test_a_condition_stays_with_what_follows_from_it() -> None:
+    found = claims_of(
+        "If the bank's prediction of a 2% price drop comes true, it will be the first annual "
+        "fall in nine years."
+    )
+    assert [c.text for c in found] == [
+        "If the bank's prediction of a 2% price drop comes true, it will be the first annual "
+        "fall in nine years"
+    ]
