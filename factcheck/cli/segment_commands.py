@@ -27,7 +27,10 @@ def _parse_published(value: str | None) -> object:
 )
 def segment_command(path: Path, published: str | None, as_json: bool, max_mb: float | None) -> None:
     """Print the checkable claims of an article, best first; stores nothing."""
+    from dataclasses import asdict
+
     from factcheck.segmenter import read_article, segment
+    from factcheck.workflow.readable import quantity_text, time_text
 
     article = read_article(
         path,
@@ -55,15 +58,9 @@ def segment_command(path: Path, published: str | None, as_json: bool, max_mb: fl
     for claim in sorted(claims, key=lambda c: -c.score):
         mark = "*" if claim.checkworthy else " "
         click.echo(f"{mark} {claim.score:.2f} {claim.kind:<10} {claim.text}")
-        details = [
-            f"{q.value:g} {q.unit or ''} ({q.bound})".replace(" ()", "") for q in claim.quantities
-        ]
-        details += [
-            t.expression
-            + (f" = {t.date}" if t.date else "")
-            + (f", {t.years_before_publication} y before" if t.years_before_publication else "")
-            for t in claim.times
-        ]
+        # the review desk's wording: "at least 1,000,000 foreigners", not "1e+06"
+        details = [quantity_text(asdict(q)) for q in claim.quantities]
+        details += [time_text(asdict(t)) for t in claim.times]
         if claim.speaker:
             details.append(f"speaker: {claim.speaker}")
         if details:

@@ -26,6 +26,9 @@ def test_segment_listing(sample_article: Path) -> None:
     result = CliRunner().invoke(cli, ["segment", str(sample_article)])
     assert result.exit_code == 0
     assert "2,223 other tech-focused firms" in result.output
+    # quantities and times as the review desk words them
+    assert 'at least 1,000,000 foreigners ("over a million foreigners")' in result.output
+    assert '"Just two years ago" →' in result.output
 
 
 def test_eval_table(gold_dir: Path) -> None:
