@@ -118,14 +118,9 @@ def entities(text: str) -> list[str]:
     return [word for word in _ENTITY.findall(text) if word not in _NATIONALITY]
 
 
-def shown_names(text: str) -> list[str]:
-    """The names of `entities`, as a reader writes them: adjacent words joined ("Rafael
-    Benitez", not "Rafael, Benitez") and without a possessive ("Berbatov")."""
-    return _names_read(text)[1]
-
-
 def _names_read(text: str) -> tuple[int, list[str]]:
-    """len(entities(text)) and shown_names(text), in one pass over the text."""
+    """len(entities(text)), and those names as a reader writes them: adjacent words joined
+    ("Rafael Benitez", not "Rafael, Benitez"), without a possessive ("Berbatov")."""
     runs: list[str] = []
     count = 0
     end = -1

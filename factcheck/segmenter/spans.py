@@ -9,6 +9,7 @@ checkable in them (no number, date, name, comparison, cause or attribution) are 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from factcheck.segmenter.wordlists import wordset
 
@@ -316,7 +317,15 @@ def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     cuts = with_lead(_cut_points(body), start, gap)
     if not cuts:
         return [(start, end)]  # the common case: one clause, nothing to merge
-    cuts = _keep_short_asides(body, cuts)
+    return pieces_between(body, start, _keep_short_asides(body, cuts), _too_small)
+
+
+def pieces_between(
+    body: str, start: int, cuts: list[tuple[int, int]], too_small: Callable[[str], bool]
+) -> list[tuple[int, int]]:
+    """The pieces of `body` between its cuts (absolute offsets, `body` starting at
+    `start`), a piece too small to stand alone joined to the one before it (or, first,
+    to the one after)."""
     pieces: list[tuple[int, int]] = []
     pos = 0
     for gap_start, gap_end in cuts:
@@ -326,11 +335,11 @@ def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     pieces.append((pos, len(body)))
     merged: list[tuple[int, int]] = []
     for s, e in pieces:
-        if merged and _too_small(body[s:e]):
+        if merged and too_small(body[s:e]):
             merged[-1] = (merged[-1][0], e)
         else:
             merged.append((s, e))
-    if len(merged) > 1 and _too_small(body[merged[0][0] : merged[0][1]]):
+    if len(merged) > 1 and too_small(body[merged[0][0] : merged[0][1]]):
         merged[1] = (merged[0][0], merged[1][1])
         merged.pop(0)
     return [(start + s, start + e) for s, e in merged]

@@ -82,7 +82,7 @@ def test_wrong_format_is_refused(tmp_path: Path) -> None:
         load_model(path)
 
 
-def hand_model(grams: dict[str, float]) -> Model:
+def hand_model(grams: dict[str, float], gram_norm: float = 0.0) -> Model:
     words, packed = pack_grams(grams)
     return Model.from_json(
         {
@@ -92,6 +92,7 @@ def hand_model(grams: dict[str, float]) -> Model:
             "cues": {"number": 2.0},
             "grams": words,
             "gram_weights": packed,
+            "gram_norm": gram_norm,
         }
     )
 
@@ -139,18 +140,7 @@ def test_shipped_model_ranks_checked_lines_of_a_clef_file_high(benchmarks: Path)
 
 
 def test_gram_norm_divides_the_ngram_part_by_a_power_of_their_number() -> None:
-    words, packed = pack_grams({"jobs": 0.5, "_num jobs": 0.25})
-    model = Model.from_json(
-        {
-            "format": 2,
-            "bias": -1.0,
-            "threshold": 0.5,
-            "cues": {"number": 2.0},
-            "grams": words,
-            "gram_weights": packed,
-            "gram_norm": 0.5,
-        }
-    )
+    model = hand_model({"jobs": 0.5, "_num jobs": 0.25}, gram_norm=0.5)
     # n-grams present: _num, jobs, "_num jobs", "jobs jobs" -> k = 4, scale 4**-0.5
     assert model.logit("5 jobs jobs") == pytest.approx(-1.0 + 2.0 + (0.5 + 0.25) / 2)
 

@@ -243,23 +243,8 @@ def _reference_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]
     body = text[start:end]
     cuts = spans.with_lead(list(reference_cut_points(body)), start, gap)
     cuts = spans._keep_short_asides(body, cuts)
-    pieces: list[tuple[int, int]] = []
-    pos = 0
-    for gap_start, gap_end in cuts:
-        if gap_start > pos:
-            pieces.append((pos, gap_start))
-        pos = gap_end
-    pieces.append((pos, len(body)))
-    merged: list[tuple[int, int]] = []
-    for s, e in pieces:
-        if merged and _reference_too_small(body[s:e]):
-            merged[-1] = (merged[-1][0], e)
-        else:
-            merged.append((s, e))
-    if len(merged) > 1 and _reference_too_small(body[merged[0][0] : merged[0][1]]):
-        merged[1] = (merged[0][0], merged[1][1])
-        merged.pop(0)
-    return [(start + s, start + e) for s, e in merged]
+    # the joining of pieces is a domain rule too; the fast paths are the cuts and counts
+    return spans.pieces_between(body, start, cuts, _reference_too_small)
 
 
 def _reference_too_small(piece: str) -> bool:
