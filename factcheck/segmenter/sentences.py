@@ -242,12 +242,17 @@ class _FastSplit:
     quiet: bool = True
 
 
+_BLANK_LINE = re.compile(r"\n\s*\n")
+
+
 def _fast_split(block: str) -> _FastSplit | None:
     """The sentence starts nupunkt's `span_tokenize(block)` gives, or None where this
     cannot tell them without it. Candidates are decided one by one, as nupunkt decides
     each from its own context."""
     model = _model()
-    if model is None or "\u2026" in block:
+    if model is None or "\u2026" in block or _BLANK_LINE.search(block):
+        # nupunkt ends a sentence at a blank line even after an abbreviation; the
+        # pipeline's blocks never hold one (blocks() splits there), other callers ask it
         return None
     split = _FastSplit()
     lines = "\n" in block

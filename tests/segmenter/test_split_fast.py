@@ -132,3 +132,10 @@ def test_fast_split_agrees_on_the_corpus(bbc_dir: Path) -> None:
             check_block(text[start:end])
             taken += _fast_split(text[start:end]) is not None
     assert taken > 1000
+
+
+def test_a_blank_line_after_an_abbreviation_is_nupunkts_break() -> None:
+    """Found by hypothesis in CI: nupunkt ends a sentence at a blank line even after an
+    abbreviation ("AK."), where the fast path, which knew only single newlines, did not."""
+    for block in ["AK.\n\nA ", "OK.\n \nA man came.", "AK.\nA man came."]:
+        assert sentences._nupunkt_pieces(block) == nupunkt.sent_spans(block)
