@@ -33,8 +33,9 @@ TEMPORAL = re.compile(
     re.IGNORECASE,
 )
 PREDICTION = re.compile(
-    r"\b(?:would|could(?! not)|might|may|shall|going to|is likely to|are likely to|likely|"
-    r"unlikely|is expected to|are expected to|expected to be|set to(?! be)|in the near future|"
+    r"\b(?:would|could(?! not| no longer)|might|may|shall|going to|is likely to|"
+    r"are likely to|likely|unlikely|is expected to|are expected to|expected to be|"
+    r"set to(?! be)|in the near future|"
     r"in the coming|forecast|predicted|can take|could win|on course to|poised to|"
     r"plans? to|planned to|planning to|intends? to|aims? to|chances?[\"”]? of)\b",
     re.IGNORECASE,
@@ -70,7 +71,18 @@ EVALUATIVE = re.compile(
     r"mistake|nonsense|music to the ears|demonising|victimised|alienating|deserved|"
     r"brilliant|fantastic|disappointed|disappointing|delighted|pleased|proud|sad|"
     r"shocking|worrying|optimism|optimistic|pessimistic|distressing|fault|key player|"
-    r"one of the (?:best|greatest|finest|worst))\b",
+    r"one of the (?:best|greatest|finest|worst)|damaging|afraid|terrified|big leap|opposed to)\b",
+    re.IGNORECASE,
+)
+# Someone's verdict on someone else: "X accused Y of ...", "described the result as",
+# "analysts see the merger as a rescue deal", "deny that", "called on the government to".
+# A charge in the passive ("was accused of fraud") reports a fact.
+STANCE = re.compile(
+    r"(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bbeing )(?<!\bis )(?<!\bare )"
+    r"\baccus(?:ed|es|ing)\b[^.]{0,80}?\bof\b|\bdescrib(?:ed|es|ing)\b[^.]{0,60}?\bas\b|"
+    r"\b(?:see|sees|seen|regard|regards|regarded|view|views|viewed)\b"
+    r"[^.]{0,40}?\bas (?:a|an|the)\b|"
+    r"\b(?:deny|denies|denied) that\b|\bcall(?:ed|s)? on\b|\burg(?:ed|es|ing)\b",
     re.IGNORECASE,
 )
 # A claim that opens by saying it is the speaker's view is an opinion, figures or not.
@@ -210,14 +222,20 @@ _EVALUATIVE = _Cue(
     "disgrace|ridiculous|absurd|shameful|scandalous|unacceptable|improvement|mistake|"
     "nonsense|music to the ears|demonising|victimised|alienating|deserved|brilliant|"
     "fantastic|disappointed|disappointing|delighted|pleased|proud|sad|shocking|worrying|"
-    "optimis|pessimistic|distressing|fault|key player|one of the",
+    "optimis|pessimistic|distressing|fault|key player|one of the|damaging|afraid|terrified|"
+    "big leap|opposed to",
     "pleasant good bad crucial vital essential backward outrageous irresponsible disgrace "
     "disgraceful ridiculous absurd shameful scandalous unacceptable improvement mistake "
     "nonsense music demonising victimised alienating deserved brilliant fantastic "
     "disappointed disappointing delighted pleased proud sad shocking worrying optimism "
-    "optimistic pessimistic distressing fault key one",
+    "optimistic pessimistic distressing fault key one damaging afraid terrified big opposed",
 )  # fmt: skip
-_CUES = (_EVALUATIVE, _TEMPORAL, _PERSONAL, _PREDICTION, _FORECAST, _MANDATE, _WILL,
+_STANCE = _Cue(
+    STANCE, "accus|describ|see|regard|view|deni|deny|call|urg",
+    "accused accuses accusing described describes describing see sees seen regard regards "
+    "regarded view views viewed deny denies denied call called calls urged urges urging",
+)  # fmt: skip
+_CUES = (_EVALUATIVE, _STANCE, _TEMPORAL, _PERSONAL, _PREDICTION, _FORECAST, _MANDATE, _WILL,
          _LIKELIER, _OPINION, _CAUSAL, _COMPARISON, _QUANTITY_WORDS)  # fmt: skip
 _CUE_WORDS = frozenset().union(*(cue.words for cue in _CUES))
 # ASCII bytes -> the lower-cased text with every non-word character (not [a-z0-9_]) a space
@@ -341,6 +359,8 @@ def _classify(
         return "prediction", cue
     if speaker_verb in _OPINION_VERBS:
         return "opinion", speaker_verb
+    if (cue := find(_STANCE)) is not None:
+        return "opinion", cue
     if speaker_verb and (cue := find(_EVALUATIVE)) is not None:
         return "opinion", cue  # "it's a good incentive for business," he said
     mandate = find(_MANDATE) is not None

@@ -56,7 +56,7 @@ def segment(article: ArticleText) -> list[ClaimSpan]:
         sentence = text[s_start:s_end]
         inside = still_open or opens_quote(sentence)
         still_open = quote_left_open(sentence, still_open)
-        if sentence.endswith("?") or token_count(sentence) < 3:
+        if _not_a_statement(sentence):
             continue
         continued = quoting if inside else None
         # "He added: ..." right after a quote: "he" is the one just quoted
@@ -69,6 +69,22 @@ def segment(article: ArticleText) -> list[ClaimSpan]:
             last_person = named
     claims.sort(key=lambda c: (c.start, c.end))
     return claims
+
+
+def _not_a_statement(sentence: str) -> bool:
+    """A question (quoted ones too: 'asked: "What is the benefit ...?"'), a fragment, or
+    an invitation to the reader ("Listen again to the interview on ...")."""
+    return (
+        sentence.rstrip("\"”’' ").endswith("?")
+        or token_count(sentence) < 3
+        or _INVITATION.match(sentence) is not None
+    )
+
+
+_INVITATION = re.compile(
+    r"(?:Listen (?:again|live|to)|Click (?:here|on|to)|Watch (?:again|live|the video|our)|"
+    r"Visit (?:our|the|www)|Read (?:more|the full)|Sign up|Subscribe|Download (?:the|our))\b"
+)
 
 
 def _sentence_claims(

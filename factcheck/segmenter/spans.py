@@ -172,6 +172,8 @@ def _and_joins_clauses(text: str, left_start: int, m: re.Match[str], next_word: 
     rest = text[m.end() + 4 :]
     if not _and_starts_clause(next_word, rest, comma):
         return False
+    if not comma and next_word[:1].isupper() and _PLACE_BEFORE.search(text, 0, m.start()):
+        return False  # "the top Catholic in England and Wales backed ...": one place
     if comma or next_word.lower() in _SUBORDINATORS:
         return True
     left = text[left_start : m.start()]
@@ -190,6 +192,10 @@ _ED_CLAUSE = re.compile(
     r"by|in|on|at|from|for|with|into|up|down|out|off|over|about|more|less|himself|herself|"
     r"itself|themselves|[$£€]?\d)\b",
     re.IGNORECASE,
+)
+# "in England", "of Trinidad": a name inside a phrase that the next name continues
+_PLACE_BEFORE = re.compile(
+    r"\b(?:in|of|for|from|across|throughout|between|to|at)\s+(?:the\s+)?[A-Z][\w'’\-]+\Z"
 )
 _ED_START = re.compile(r"\s*[a-z]{2,}ed\s")
 _HAS_VERB = re.compile(

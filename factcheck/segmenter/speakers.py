@@ -144,7 +144,7 @@ _INVERTED_VERBS = (
     "said|says|added|warned|argued|insisted|explained|declared|remarked|commented|replied|"
     "conceded|recalled|joked"
 )
-_DESCRIBED_VERBS = _INVERTED_VERBS + "|claimed|stressed"
+_DESCRIBED_VERBS = _INVERTED_VERBS + "|claimed|stressed|reported"
 # '..., a Home Office minister has said.', '..., the spokesman told reporters.'
 _DESCRIBED_TRAIL = re.compile(
     r"(?:,[\"”’]?|[\"”’],?)\s+(?P<spk>(?:(?:a|an|the)\s+|[A-Z])[^,.;\"”]{2,50}?)"
@@ -165,6 +165,16 @@ _TITLED_TRAIL = re.compile(
     # a title, not the rest of the claim ("..., said Mr Milburn, would be more ...")
     r"(?![^,.;\"”]*\b(?:would|will|is|are|was|were|has|have|had|be|been|can|could)\b)"
     r"[^,.;\"”]{3,60}[.!?]?[\"”’]?$"
+)
+# "..., the newspaper quoted Qantas chief executive Geoff Dixon as saying.": the one
+# quoted speaks; "Geoff Dixon was quoted by The Australian newspaper as saying ..."
+_QUOTED_TRAIL = re.compile(
+    r"(?:,[\"”’]?|[\"”’],?)\s+(?:(?:the|a|an)\s+)?[^,.;\"”]{2,50}?\s+quoted\s+"
+    r"(?P<spk>[^,.;\"”]{2,60}?)\s+as\s+saying[.!?]?[\"”’]?$"
+)
+_QUOTED_LEAD = re.compile(
+    rf"(?P<spk>{_SPEAKER_WORDS})\s+(?:was|were|has been|had been|is)\s+quoted\s+"
+    r"(?:by\s+[^,.;\"”]{2,60}?\s+)?as\s+saying(?:\s+that)?:?\s+(?=\S)"
 )
 _INVERTED_GATE = re.compile(rf"\s(?:{_INVERTED_VERBS})\s")
 _DESCRIBED_TRAIL_ENDS = tuple(_DESCRIBED_VERBS.split("|"))
@@ -360,6 +370,10 @@ def find_attribution(
         context = _CONTEXT_LEAD.match(sentence) or _TIME_LEAD.match(sentence)
         skip = context.end() if context else 0
         m2 = _LEAD.match(sentence[skip:]) if skip else _LEAD.match(sentence)
+        if " quoted " in sentence and (q := _QUOTED_LEAD.match(sentence, skip)) is not None:
+            m2 = None
+            speaker = _speaker_label(q.group("spk"), last_person)
+            verb, start = "said", q.end()
         if (
             m2
             and _plausible_subject(m2.group("spk"))
@@ -389,6 +403,10 @@ def find_attribution(
             speaker = speaker or _speaker_label(spk, last_person)
             verb = verb or t2.group("verb1") or t2.group("verb2")
             end = start + t2.start()
+        elif " quoted " in tail and (t4 := _QUOTED_TRAIL.search(tail)) is not None:
+            speaker = speaker or _speaker_label(t4.group("spk"), last_person)
+            verb = verb or "said"
+            end = start + t4.start()
         elif (t3 := _described_trail(tail)) is not None and t3.start() > 10:
             speaker = speaker or _speaker_label(t3.group("spk"), last_person)
             verb = verb or t3.group("verb").split()[0]
@@ -431,6 +449,11 @@ def _unattributed(length: int) -> Attribution:
     return Attribution(None, None, 0, length, None)
 
 
+# A speaker's name or title never ends in one of these; a clause cut short does.
+_DANGLING = frozenset(["the", "a", "an", "to", "of", "for", "in", "on", "at", "with", "by", "from",
+                       "and", "or", "its", "his", "her", "their"])  # fmt: skip
+
+
 def _plausible_subject(phrase: str) -> bool:
     """A speaker is a pronoun or a short noun phrase, not a clause."""
     words = phrase.split()
@@ -439,6 +462,8 @@ def _plausible_subject(phrase: str) -> bool:
     low = [w.lower().strip(",") for w in words]
     if low[0] in PRONOUNS:
         return len(words) == 1
+    if low[-1] in _DANGLING:
+        return False  # "Unions reacted angrily to the [reported disclosure]": no speaker
     bad = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "can",
            "if", "when", "because", "that", "which", "not", "did", "does", "do"}  # fmt: skip
     return not any(w in bad for w in low)

@@ -670,3 +670,67 @@ def test_a_condition_stays_with_what_follows_from_it() -> None:
         "If the bank's prediction of a 2% price drop comes true, it will be the first annual "
         "fall in nine years"
     ]
+
+
+# --- round 14 (annotated by others, blind) ----------------------------------------------
+
+
+def test_a_verdict_on_someone_else_is_an_opinion() -> None:
+    accused = only(
+        'Tory leader Michael Howard accused the prime minister of "squabbling like schoolboys".'
+    )
+    assert accused.kind == "opinion"
+    described = only('Ferguson described the result as an "absolute giveaway" for his rivals.')
+    assert described.kind == "opinion"
+    # a charge reported in the passive is a fact about the case
+    charged = only("The former chief executive was accused of fraud by the regulator in May.")
+    assert charged.kind != "opinion"
+
+
+def test_an_attributed_judgement_word_makes_an_opinion() -> None:
+    claim = only('"This is enormously damaging to the party," said Mr Milburn.')
+    assert (claim.kind, claim.speaker) == ("opinion", "Mr Milburn")
+
+
+def test_two_places_joined_by_and_are_one_place() -> None:
+    found = claims_of(
+        "The prime minister's spokesman set out Mr Blair's view after the top Catholic in "
+        "England and Wales backed Michael Howard's stance on abortions."
+    )
+    assert any("England and Wales backed Michael Howard's stance" in c.text for c in found)
+
+
+def test_a_quoted_question_is_no_claim() -> None:
+    assert claims_of('Ms Weyman asked: "What is the benefit to women of this change?"') == []
+
+
+def test_an_invitation_to_the_reader_is_no_claim() -> None:
+    assert claims_of("Listen again to the interview on the Radio Five Live website.") == []
+
+
+def test_quoted_as_saying_frames() -> None:
+    lead = only(
+        "Chief executive Geoff Dixon was quoted by The Australian newspaper as saying the "
+        "carrier could no longer afford to remain all-Australian."
+    )
+    assert lead.text == "the carrier could no longer afford to remain all-Australian"
+    assert lead.speaker == "Geoff Dixon"
+    assert lead.kind != "prediction"  # "could no longer": what is, not what may be
+    trail = only(
+        "The airline will move 7,000 jobs overseas, the newspaper quoted chief executive "
+        "Geoff Dixon as saying."
+    )
+    assert trail.text == "The airline will move 7,000 jobs overseas"
+    assert trail.speaker == "Geoff Dixon"
+
+
+def test_a_trailing_reported_frame_is_cut_off() -> None:
+    claim = only("Qantas will cut 7,000 jobs next year, the newspaper reported.")
+    assert claim.text == "Qantas will cut 7,000 jobs next year"
+
+
+def test_a_clause_cut_short_is_no_speaker() -> None:
+    found = claims_of(
+        "Unions reacted angrily to the reported disclosure, arguing that Qantas was profitable."
+    )
+    assert all(c.speaker != "Unions reacted angrily to the" for c in found)
