@@ -17,3 +17,8 @@ def bbc_dir() -> Path:
     if not path.is_dir():
         pytest.skip("../shared/corpus/bbc is not present")
     return path
+
+
+@pytest.fixture
+def blind_gold_dir() -> Path:
+    return REPO / "claims" / "gold-blind"

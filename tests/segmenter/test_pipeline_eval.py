@@ -47,6 +47,15 @@ def test_all_gold_pooled_targets(gold_dir: Path, bbc_dir: Path) -> None:
     assert pooled.average_precision >= 0.8
 
 
+def test_blind_gold_does_not_regress(blind_gold_dir: Path, bbc_dir: Path) -> None:
+    """The six files annotated blind by other annotators (claims/README.md): no target of
+    the issue, a floor under the figures measured when they were added (F1 0.73, AP 0.51),
+    so that a rule tuned on our own annotations cannot quietly cost articles like these."""
+    _, pooled = evaluate_files(sorted(blind_gold_dir.glob("*.gold.json")))
+    assert pooled.f1 >= 0.72
+    assert pooled.average_precision >= 0.5
+
+
 def _gold(tmp_path: Path, text: str, claims: list[dict], not_claims: list[str]) -> Path:
     (tmp_path / "a.txt").write_text(text, encoding="utf-8")
     doc = {"format": "factcheck-gold/1", "article": {"path": "a.txt", "published": None},
