@@ -26,7 +26,7 @@ _MAY_BREAK = re.compile(r"[.!?][\"”’]?\s")
 _LINE_END = re.compile(r"[.!?:;\"”’')\]]$")
 # nupunkt keeps "in the West. His take" together; split where a plain word of three or
 # more letters ends a sentence and a capitalised word follows.
-_MISSED_BREAK = re.compile(r"(?<=[A-Za-z]{3}[.!?])[\"”’]?\s+(?=[\"“‘]?[A-Z][a-z])")
+_MISSED_BREAK = re.compile(r"(?<=[A-Za-z]{3}[.!?])[\"”’]?\s+(?=[\"“‘]?(?:[A-Z][a-z]|[AI]\s))")
 _ABBREVIATIONS = wordset(
     "inc ltd corp gen col sgt gov sen rep rev hon prof mrs messrs jan feb mar apr aug sept oct "
     "nov dec ave blvd bros approx est etc vol fig dept univ assn capt cmdr lieut maj adm supt "

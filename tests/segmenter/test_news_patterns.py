@@ -734,3 +734,11 @@ def test_a_clause_cut_short_is_no_speaker() -> None:
         "Unions reacted angrily to the reported disclosure, arguing that Qantas was profitable."
     )
     assert all(c.speaker != "Unions reacted angrily to the" for c in found)
+
+
+def test_a_sentence_may_start_with_a_one_letter_word() -> None:
+    found = claims_of(
+        "Ireland spread the ball wide to their inventive backs. A series of probes led by "
+        "O'Driscoll resulted in a penalty for Ireland."
+    )
+    assert [c.sentence for c in found][-1].startswith("A series of probes")
