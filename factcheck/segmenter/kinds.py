@@ -78,8 +78,10 @@ EVALUATIVE = re.compile(
 # "analysts see the merger as a rescue deal", "deny that", "called on the government to".
 # A charge in the passive ("was accused of fraud") reports a fact.
 STANCE = re.compile(
-    r"(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bbeing )(?<!\bis )(?<!\bare )"
-    r"\baccus(?:ed|es|ing)\b[^.]{0,80}?\bof\b|\bdescrib(?:ed|es|ing)\b[^.]{0,60}?\bas\b|"
+    # the passive tests come after "accus", so that they run only where it stands
+    r"\baccus(?<!\bwas accus)(?<!\bwere accus)(?<!\bbeen accus)(?<!\bbeing accus)"
+    r"(?<!\bis accus)(?<!\bare accus)(?:ed|es|ing)\b[^.]{0,80}?\bof\b|"
+    r"\bdescrib(?:ed|es|ing)\b[^.]{0,60}?\bas\b|"
     r"\b(?:see|sees|seen|regard|regards|regarded|view|views|viewed)\b"
     r"[^.]{0,40}?\bas (?:a|an|the)\b|"
     r"\b(?:deny|denies|denied) that\b|\bcall(?:ed|s)? on\b|\burg(?:ed|es|ing)\b",

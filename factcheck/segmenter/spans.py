@@ -172,7 +172,11 @@ def _and_joins_clauses(text: str, left_start: int, m: re.Match[str], next_word: 
     rest = text[m.end() + 4 :]
     if not _and_starts_clause(next_word, rest, comma):
         return False
-    if not comma and next_word[:1].isupper() and _PLACE_BEFORE.search(text, 0, m.start()):
+    if (
+        not comma
+        and next_word[:1].isupper()
+        and _PLACE_BEFORE.search(text, max(0, m.start() - 60), m.start())
+    ):
         return False  # "the top Catholic in England and Wales backed ...": one place
     if comma or next_word.lower() in _SUBORDINATORS:
         return True
