@@ -42,7 +42,10 @@ PREDICTION = re.compile(
 )
 # A figure someone forecasts is a prediction, not a reported quantity.
 FORECAST = re.compile(
-    r"\b(?:is|are|was|were|is not|are not) (?:expected|forecast|predicted|projected) to\b",
+    r"\b(?:is|are|was|were|is not|are not) (?:expected|forecast|predicted|projected) to\b"
+    # "it is estimating that there will be 100 million ...": a figure for the future
+    r"|\b(?:estimates|estimated|estimating|predicts|predicting|forecasts|forecasting|expects|"
+    r"expecting|projects|projecting) that\b[^.]{0,40}?\b(?:will|would)\b",
     re.IGNORECASE,
 )
 FORECAST_VERBS = frozenset(
@@ -174,8 +177,10 @@ _PREDICTION = _Cue(
     "chances",
 )  # fmt: skip
 _FORECAST = _Cue(
-    FORECAST, "expected|forecast|predicted|projected", "expected forecast predicted projected"
-)
+    FORECAST, "expect|forecast|predict|project|estimat",
+    "expected forecast predicted projected estimates estimated estimating predicts predicting "
+    "forecasts forecasting expects expecting projects projecting",
+)  # fmt: skip
 _MANDATE = _Cue(
     MANDATE, "requirement|rule|law|order|ruling|regulation|demand|proposal|recommendation|"
     "guidance|condition",

@@ -742,3 +742,14 @@ def test_a_sentence_may_start_with_a_one_letter_word() -> None:
         "O'Driscoll resulted in a penalty for Ireland."
     )
     assert [c.sentence for c in found][-1].startswith("A series of probes")
+
+
+def test_a_figure_estimated_for_the_future_is_a_prediction() -> None:
+    claim = only(
+        "Nokia is estimating that there will be 100 million Visual Radio phones in "
+        "circulation by the end of 2006."
+    )
+    assert claim.kind == "prediction"
+    # an estimate of what is already so stays a quantity
+    now = only("The ONS estimates that 2.1 million people were out of work in March.")
+    assert now.kind == "quantity"
