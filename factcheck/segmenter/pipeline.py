@@ -13,7 +13,7 @@ from factcheck.segmenter.kinds import classify
 from factcheck.segmenter.quantities import Found, find_quantities
 from factcheck.segmenter.scoring import Candidate, entities, score
 from factcheck.segmenter.sentences import split_sentences
-from factcheck.segmenter.spans import carve, token_count
+from factcheck.segmenter.spans import APPOSITIVE_CLAIM, carve, token_count
 from factcheck.segmenter.speakers import (
     find_attribution,
     has_speech_verb,
@@ -203,7 +203,7 @@ def _claim(
         # ", spending the majority of his time ...": detail, not a claim; but "boxing
         # regulations had been violated" has a subject and a verb of its own
         return None
-    if not qs and not _has_predicate(span):
+    if not qs and not _has_predicate(span) and not APPOSITIVE_CLAIM.fullmatch(span):
         return None
     kind, cue = classify(span, qs, ts, verb)
     if (

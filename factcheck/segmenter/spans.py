@@ -310,6 +310,49 @@ def lead_cut(text: str, start: int, end: int) -> tuple[int, tuple[int, int] | No
     return start, lead.span("gap")
 
 
+# "Ancic, Wimbledon semi-finalist in 2004, looked set to ...", "Counter-Strike, by far the
+# most popular online game, pits teams ...": who the subject is, when it holds a figure or a
+# superlative, is a claim of its own, and so is what the subject does. A subject is a
+# capitalised noun phrase, not a time ("In December the House of Lords") or a pronoun.
+_NOT_SUBJECT_START = (
+    "In|On|At|By|For|From|Last|This|Next|After|Before|During|Since|Until|We|I|He|She|They|It|"
+    "You|But|And|Or|So|Yet|If|When|While|As"
+)
+# an appositive is a noun phrase, not a clause, an aside of time or place, or a list
+_NOT_APPOSITIVE_START = (
+    "who|which|where|when|whose|said|says|he|she|they|it|and|but|or|according|including|as|"
+    r"if|with|while|in|on|at|by(?!\s+far)|for|from|of|to|during|after|before|along|together|"
+    "such|like|especially|not|too|though|however|[a-z]+ly"
+)
+_SUBJECT_WORDS = (
+    rf"(?:[Tt]he\s+)?(?!(?:{_NOT_SUBJECT_START})\b)[A-Z][\w'’\-]+"
+    r"(?:\s+(?:[A-Z][\w'’\-]*|[\w'’\-]+)){0,5}?"
+)
+_APPOSITIVE = re.compile(
+    rf"{_SUBJECT_WORDS},\s+(?!(?:{_NOT_APPOSITIVE_START})\b)"
+    r"(?P<appos>[^,;:\"“”()]{3,80}?)(?P<gap>,\s+)"
+    r"(?=(?:also\s+|now\s+|still\s+|has\s+|have\s+|had\s+)?(?:is|are|was|were|has|have|had|"
+    r"will|would|can|could|[a-z]{2,}ed|[a-z]{3,}s)\b)"
+)
+# the claim such a cut leaves before the gap, which has no verb of its own
+APPOSITIVE_CLAIM = re.compile(rf"{_SUBJECT_WORDS},\s+[^,;:\"“”()]{{3,80}}")
+_FACT_MARK = re.compile(
+    r"\d|\b(?:most|best|worst|first|last|only|top|biggest|largest|highest)\b|\w{3,}est\b"
+)
+_FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|said|says|do|does|did)\b")
+
+
+def appositive_gap(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The gap after a subject's appositive, when both sides are claims of their own."""
+    m = _APPOSITIVE.match(text, start, end)
+    if m is None:
+        return None
+    appositive = m.group("appos")
+    if _FINITE.search(appositive) or not _FACT_MARK.search(appositive):
+        return None
+    return m.span("gap")
+
+
 def with_lead(
     cuts: list[tuple[int, int]], start: int, gap: tuple[int, int] | None
 ) -> list[tuple[int, int]]:
@@ -323,6 +366,8 @@ def with_lead(
 def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Clause spans of text[start:end], before trimming; short dashed asides stay inside."""
     start, gap = lead_cut(text, start, end)
+    if gap is None:
+        gap = appositive_gap(text, start, end)
     body = text[start:end]
     cuts = with_lead(_cut_points(body), start, gap)
     if not cuts:

@@ -176,6 +176,11 @@ _QUOTED_LEAD = re.compile(
     rf"(?P<spk>{_SPEAKER_WORDS})\s+(?:was|were|has been|had been|is)\s+quoted\s+"
     r"(?:by\s+[^,.;\"”]{2,60}?\s+)?as\s+saying(?:\s+that)?:?\s+(?=\S)"
 )
+# 'Said Mr Bysshe: "..."': the verb first, then the speaker and a colon
+_VERB_FIRST = ("Said ", "Says ", "Added ", "Adds ")
+_VERB_FIRST_LEAD = re.compile(
+    r"(?P<verb>Said|Says|Added|Adds)\s+(?P<spk>(?:the\s+)?[A-Z][^,.;:\"“”]{1,60}?),?:\s*"
+)
 _INVERTED_GATE = re.compile(rf"\s(?:{_INVERTED_VERBS})\s")
 _DESCRIBED_TRAIL_ENDS = tuple(_DESCRIBED_VERBS.split("|"))
 # Verbs that end a title or a finding rather than attribute a claim: "... on the ITV1 show."
@@ -370,7 +375,11 @@ def find_attribution(
         context = _CONTEXT_LEAD.match(sentence) or _TIME_LEAD.match(sentence)
         skip = context.end() if context else 0
         m2 = _LEAD.match(sentence[skip:]) if skip else _LEAD.match(sentence)
-        if " quoted " in sentence and (q := _QUOTED_LEAD.match(sentence, skip)) is not None:
+        if sentence.startswith(_VERB_FIRST) and (v := _VERB_FIRST_LEAD.match(sentence)):
+            m2 = None  # 'Said Mr Bysshe: "Painkiller is a new game ..."'
+            speaker = _speaker_label(v.group("spk"), last_person)
+            verb, start = v.group("verb").lower(), v.end()
+        elif " quoted " in sentence and (q := _QUOTED_LEAD.match(sentence, skip)) is not None:
             m2 = None
             speaker = _speaker_label(q.group("spk"), last_person)
             verb, start = "said", q.end()

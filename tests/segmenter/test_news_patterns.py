@@ -753,3 +753,42 @@ def test_a_figure_estimated_for_the_future_is_a_prediction() -> None:
     # an estimate of what is already so stays a quantity
     now = only("The ONS estimates that 2.1 million people were out of work in March.")
     assert now.kind == "quantity"
+
+
+# --- round 15 (annotated blind) ----------------------------------------------------------
+
+
+def test_an_appositive_with_a_fact_is_a_claim_of_its_own() -> None:
+    found = claims_of(
+        "Counter-Strike, by far the most popular online game, pits teams against each other "
+        "and can be confusing to follow."
+    )
+    assert [c.text for c in found] == [
+        "Counter-Strike, by far the most popular online game",
+        "pits teams against each other and can be confusing to follow",
+    ]
+    dated = claims_of(
+        "Ancic, Wimbledon semi-finalist in 2004, looked set to push Safin all the way."
+    )
+    assert dated[0].text == "Ancic, Wimbledon semi-finalist in 2004"
+
+
+def test_an_appositive_without_a_fact_stays_in_its_claim() -> None:
+    found = claims_of(
+        "Phoenix Torrents, another popular BitTorrent site, has also decided to shut."
+    )
+    assert [c.text for c in found] == [
+        "Phoenix Torrents, another popular BitTorrent site, has also decided to shut"
+    ]
+    # a time or a pronoun is no subject for an appositive
+    timed = claims_of(
+        "In December the House of Lords, the UK's highest court, ruled that the anti-terror "
+        "measures broke human rights laws."
+    )
+    assert len(timed) == 1
+
+
+def test_a_verb_first_frame() -> None:
+    claim = only('Said Mr Bysshe: "Painkiller is a new game with 200,000 players."')
+    assert claim.text == "Painkiller is a new game with 200,000 players"
+    assert claim.speaker == "Mr Bysshe"
