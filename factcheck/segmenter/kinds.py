@@ -74,7 +74,8 @@ EVALUATIVE = re.compile(
     r"mistake|nonsense|music to the ears|demonising|victimised|alienating|deserved|"
     r"brilliant|fantastic|disappointed|disappointing|delighted|pleased|proud|sad|"
     r"shocking|worrying|optimism|optimistic|pessimistic|distressing|fault|key player|"
-    r"one of the (?:best|greatest|finest|worst)|damaging|afraid|terrified|big leap|opposed to)\b",
+    r"one of the (?:best|greatest|finest|worst)|damaging|afraid|terrified|big leap|opposed to|"
+    r"easy|difficult|tantamount|far enough|revolutionary|far from)\b",
     re.IGNORECASE,
 )
 # Someone's verdict on someone else: "X accused Y of ...", "described the result as",
@@ -87,7 +88,9 @@ STANCE = re.compile(
     r"\bdescrib(?:ed|es|ing)\b[^.]{0,60}?\bas\b|"
     r"\b(?:see|sees|seen|regard|regards|regarded|view|views|viewed)\b"
     r"[^.]{0,40}?\bas (?:a|an|the)\b|"
-    r"\b(?:deny|denies|denied) that\b|\bcall(?:ed|s)? on\b|\burg(?:ed|es|ing)\b",
+    r"\b(?:deny|denies|denied) that\b|\bcall(?:ed|s)? on\b|\burg(?:ed|es|ing)\b|"
+    r"\bbrand(?:ed|s)\s+(?:the|it|him|her|them|his|its|their|this|that|mr|mrs|ms)\b"
+    r"[^.]{0,60}?\b(?:a|an|as)\b",
     re.IGNORECASE,
 )
 # A claim that opens by saying it is the speaker's view is an opinion, figures or not.
@@ -230,17 +233,19 @@ _EVALUATIVE = _Cue(
     "nonsense|music to the ears|demonising|victimised|alienating|deserved|brilliant|"
     "fantastic|disappointed|disappointing|delighted|pleased|proud|sad|shocking|worrying|"
     "optimis|pessimistic|distressing|fault|key player|one of the|damaging|afraid|terrified|"
-    "big leap|opposed to",
+    "big leap|opposed to|easy|difficult|tantamount|far enough|revolutionary|far from",
     "pleasant good bad crucial vital essential backward outrageous irresponsible disgrace "
     "disgraceful ridiculous absurd shameful scandalous unacceptable improvement mistake "
     "nonsense music demonising victimised alienating deserved brilliant fantastic "
     "disappointed disappointing delighted pleased proud sad shocking worrying optimism "
-    "optimistic pessimistic distressing fault key one damaging afraid terrified big opposed",
+    "optimistic pessimistic distressing fault key one damaging afraid terrified big opposed "
+    "easy difficult tantamount far revolutionary",
 )  # fmt: skip
 _STANCE = _Cue(
-    STANCE, "accus|describ|see|regard|view|deni|deny|call|urg",
+    STANCE, "accus|describ|see|regard|view|deni|deny|call|urg|brand",
     "accused accuses accusing described describes describing see sees seen regard regards "
-    "regarded view views viewed deny denies denied call called calls urged urges urging",
+    "regarded view views viewed deny denies denied call called calls urged urges urging "
+    "branded brands",
 )  # fmt: skip
 _CUES = (_EVALUATIVE, _STANCE, _TEMPORAL, _PERSONAL, _PREDICTION, _FORECAST, _MANDATE, _WILL,
          _LIKELIER, _OPINION, _CAUSAL, _COMPARISON, _QUANTITY_WORDS)  # fmt: skip

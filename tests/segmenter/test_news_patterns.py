@@ -792,3 +792,11 @@ def test_a_verb_first_frame() -> None:
     claim = only('Said Mr Bysshe: "Painkiller is a new game with 200,000 players."')
     assert claim.text == "Painkiller is a new game with 200,000 players"
     assert claim.speaker == "Mr Bysshe"
+
+
+def test_branding_something_is_an_opinion() -> None:
+    claim = only(
+        'Lib Dem spokesman Mark Oaten has branded the ID scheme a waste of money and "deeply '
+        'flawed".'
+    )
+    assert claim.kind == "opinion"
