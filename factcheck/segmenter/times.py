@@ -24,13 +24,13 @@ _WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 _NUMWORD = "|".join(
     sorted((w for w in _SMALL if " " not in w and w != "half"), key=len, reverse=True)
 )
-_COUNT = rf"(?:\d+|{_NUMWORD}|a|an|a few|several|a couple of)"
+_COUNT = rf"(?:\d+|{_NUMWORD}|a|an|a few|several|a couple of|some|many|few)"
 _UNITS = r"years?|months?|weeks?|days?|decades?"
 
 _PATTERNS: tuple[tuple[str, str], ...] = (
     ("ago", rf"\b(?:just\s+)?(?P<n>{_COUNT})\s+(?P<u>{_UNITS})\s+ago\b"),
-    ("past", rf"\b(?:over|in|during|for)\s+the\s+(?:past|last)\s+(?P<n>{_COUNT})\s+"
-             rf"(?P<u>{_UNITS})\b"),
+    ("past", rf"\b(?:over|in|during|for)\s+the\s+(?:past|last)\s+(?:(?P<n>{_COUNT})\s+"
+             rf"(?P<u>{_UNITS})|(?P<d>decade))\b"),
     ("rel", r"\b(?P<w>last|this|next|previous)\s+(?P<u>year|month|week|decade|term|season|"
             rf"{_WEEKDAYS}|{_MONTHS})\b"),
     ("decade", r"\b(?:the\s+)?(?:early\s+|mid-|mid\s+|late\s+)?(?P<y>1[5-9]\d0|20\d0)s\b"),
@@ -45,6 +45,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
               rf"(?!\.?,?\s+\d)"),
     ("weekday", rf"\b(?:on\s+)?(?P<d>{_WEEKDAYS})\b"),
     ("today", r"\b(?P<t>today|yesterday|tomorrow|this week|this month|last night)\b"),
+    # "in two weeks' time", "in a few months time": a time to come
+    ("ahead", rf"\bin\s+(?P<n>{_COUNT})\s+(?P<u>{_UNITS})['’]?\s+time\b"),
 )  # fmt: skip
 # One regex per kind, each run only when a cheap substring test says it may match:
 # a single alternation of all kinds costs about 1 microsecond per character.
@@ -58,6 +60,7 @@ _COMPILED_LOW = {kind: re.compile(regex.pattern) for kind, regex in _COMPILED if
 # Kinds whose every match holds a digit: skipped at once in sentences without one.
 _NEEDS_DIGIT = frozenset({"full", "monthyear", "daymonth"})
 _MONTH_HINTS = tuple(f" {m}" for m in _MONTHS.split("|"))
+_AHEAD_HINTS = ("s time", "s' time", "s’ time")
 _KIND_HINTS: dict[str, tuple[str, ...]] = {
     "ago": (" ago",),
     "past": (" past ", " last "),
@@ -70,6 +73,7 @@ _KIND_HINTS: dict[str, tuple[str, ...]] = {
     "month": _MONTH_HINTS,
     "weekday": tuple(f" {d}" for d in _WEEKDAYS.split("|")),
     "today": (" today", " yesterday", " tomorrow", " this week", " this month", " last night"),
+    "ahead": _AHEAD_HINTS,
 }
 # Kinds sharing a hint tuple (the four month kinds) test it once per text.
 _HINT_GROUPS = tuple(dict.fromkeys(_KIND_HINTS.values()))
@@ -77,8 +81,8 @@ _KIND_GROUP = {kind: _HINT_GROUPS.index(hints) for kind, hints in _KIND_HINTS.it
 _MONTH_GROUP = _KIND_GROUP["full"]
 _MONTH_WORD = re.compile(rf"\b(?:{_MONTHS})\b", re.IGNORECASE)
 _YEAR_CONTEXT = re.compile(
-    r"(?:\b(?:in|since|during|by|from|until|before|after|between|and|to|early|late|mid|"
-    r"for|season|year|spring|summer|autumn|winter|fiscal|'s|(?:end|start|beginning|middle|"
+    r"(?:\b(?:in|since|during|by|from|until|before|after|between|and|to|early|late|mid|throughout|"
+    r"for|season|year|spring|summer|autumn|winter|fiscal|'s|(?:end|start|beginning|middle|whole|"
     r"summer|spring|autumn|winter|half|quarter) of)\s*$|(?:^|[.!?\n\"“(]\s*)$)",
     re.IGNORECASE,
 )
@@ -88,7 +92,13 @@ _YEAR_OF_EDITION = re.compile(
     r"results|accounts|campaign|tournament|championships?|games|olympics|world cup|"
     r"final|awards|festival|show|tour|album|film|ceremony|list)\b)"
 )
-_THE_BEFORE = re.compile(r"\b(?:the|its|their|his|her)\s+$", re.IGNORECASE)
+# "the 2005 budget", "the classic 1982 film"
+# "during the 1994 genocide" (but "in the 2000 metres" counts metres)
+_PREPOSITION_THE_BEFORE = re.compile(
+    r"\b(?:in|since|during|until|before|after|by)\s+the\s+$", re.IGNORECASE
+)
+_PLURAL_AFTER = re.compile(r"\s+[a-z]+s\b")
+_THE_BEFORE = re.compile(r"\b(?:the|its|their|his|her)\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
 _MONTH_WORDS_AMBIGUOUS = {"may", "march", "mar", "jan", "sep", "dec", "oct", "nov", "aug", "jun"}
 
 
@@ -111,6 +121,7 @@ _HINTS = (
         )
     ),
     "ago",
+    *_AHEAD_HINTS,
 )
 # Which hint tuples occur in a text, as bits: one per kind group (_HINT_GROUPS), and
 # _MAY_BIT for _HINTS.
@@ -178,7 +189,7 @@ def _count(raw: str) -> int | None:
         return 1
     if raw == "a couple of":
         return 2
-    if raw in ("a few", "several"):
+    if raw in ("a few", "several", "some", "many", "few"):
         return None
     value = _SMALL.get(raw)
     return int(value) if value is not None else None
@@ -267,6 +278,12 @@ def _calendar_date(expression: str) -> date | None:
 def _resolve(kind: str, m: re.Match[str], published: date | None) -> TimeRef | None:
     expr = m.group(0).strip()
     g = m.groupdict()
+    if kind == "past" and g["past_d"] is not None:  # "in the past decade"
+        years = 10
+        resolved = _shift_years(published, years).replace(month=1, day=1) if published else None
+        return TimeRef(expr, resolved.isoformat() if resolved else None, "year", years)
+    if kind == "ahead":
+        return _ahead(expr, g, published)
     if kind in ("ago", "past"):
         n = _count(g[f"{kind}_n"])
         if n is None:
@@ -313,9 +330,12 @@ def _resolve(kind: str, m: re.Match[str], published: date | None) -> TimeRef | N
                        _before(published, resolved.year) if resolved else None)  # fmt: skip
     if kind == "year":
         year = int(g["year_y"])
-        before = m.string[max(0, m.start() - 12) : m.start()]
-        if not _YEAR_CONTEXT.search(before) and not (
-            _THE_BEFORE.search(before) and _YEAR_OF_EDITION.match(m.string, m.end())
+        before = m.string[max(0, m.start() - 24) : m.start()]
+        after = m.end()
+        if not (
+            _YEAR_CONTEXT.search(before)
+            or (_THE_BEFORE.search(before) and _YEAR_OF_EDITION.match(m.string, after))
+            or (_PREPOSITION_THE_BEFORE.search(before) and not _PLURAL_AFTER.match(m.string, after))
         ):
             return None
         return TimeRef(expr, date(year, 1, 1).isoformat(), "year", _before(published, year))
@@ -340,6 +360,23 @@ def _resolve(kind: str, m: re.Match[str], published: date | None) -> TimeRef | N
         resolved = _dateparser(word, published, ahead) if published else None
         return TimeRef(expr, resolved.isoformat() if resolved else None, "day", 0)
     return None
+
+
+def _ahead(expr: str, g: dict[str, str | None], published: date | None) -> TimeRef:
+    """ "in two weeks' time": after publication, so years_before_publication is 0 or less."""
+    n = _count(g["ahead_n"] or "")
+    unit = g["ahead_u"] or "days"
+    if n is None:
+        return TimeRef(expr, None, "year", None)
+    years, gran = _years_from(n, unit)
+    resolved = None
+    if published is not None:
+        resolved = (
+            _shift_years(published, -years).replace(month=1, day=1)
+            if gran == "year"
+            else _dateparser(f"in {n} {unit}", published, True)
+        )
+    return TimeRef(expr, resolved.isoformat() if resolved else None, gran, -years)
 
 
 # "the Sunday Telegraph", "Sunday Times journalist": a weekday that begins a name

@@ -35,10 +35,12 @@ def time_text(t: dict[str, Any]) -> str:
         grain = f" ({t['granularity']})" if t.get("granularity") else ""
         resolved = f"{t['date']}{grain}"
     elif years is not None:
+        span = abs(years)
+        side = "before" if years > 0 else "after"
         resolved = (
             "the publication year"
             if years == 0
-            else f"{years} year{'s' * (years != 1)} before publication (no publication date set)"
+            else f"{span} year{'s' * (span != 1)} {side} publication (no publication date set)"
         )
     else:
         resolved = "unresolved"

@@ -103,3 +103,36 @@ def test_a_year_naming_an_edition_is_a_date(text: str) -> None:
 
 def test_a_four_digit_count_after_the_is_no_year() -> None:
     assert find_times("He eats the 1800 calories a day.", None) == []
+
+
+# --- read on the blind annotations (claims/README.md, round 15) -------------------------
+
+
+def test_vague_spans_of_time_are_time_references_without_a_date() -> None:
+    for text in ("Some years ago the hero came out", "added in the last few years"):
+        t = one(text, date(2005, 3, 1))
+        assert (t.date, t.years_before_publication) == (None, None), text
+
+
+def test_the_past_decade_starts_ten_years_back() -> None:
+    t = one("growth in the past decade has been astonishing", date(2005, 3, 1))
+    assert (t.expression, t.date, t.years_before_publication) == (
+        "in the past decade",
+        "1995-01-01",
+        10,
+    )
+
+
+def test_a_time_to_come_is_after_publication() -> None:
+    t = one("Ireland face France in two weeks' time", date(2005, 3, 1))
+    assert (t.date, t.granularity, t.years_before_publication) == ("2005-03-15", "day", 0)
+    vague = one("The service will begin in a few months time")
+    assert vague.expression == "in a few months time"
+
+
+def test_a_year_inside_a_noun_phrase() -> None:
+    assert one("women raped during the 1994 genocide").date == "1994-01-01"
+    assert one("the classic 1982 film An Officer and a Gentleman").date == "1982-01-01"
+    assert one("a cult following throughout 2004").date == "2004-01-01"
+    # a count after "in the", not a year
+    assert find_times("She won in the 2000 metres final") == []

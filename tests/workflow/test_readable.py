@@ -25,3 +25,5 @@ def test_time_resolved_and_relative_without_publication_date() -> None:
     last_year = {"expression": "last year", "date": None, "years_before_publication": 1}
     assert "1 year before publication" in time_text(last_year)
     assert time_text({"expression": "one day", "date": None}) == '"one day" → unresolved'
+    ahead = {"expression": "in two years' time", "date": None, "years_before_publication": -2}
+    assert "2 years after publication" in time_text(ahead)
