@@ -61,6 +61,7 @@ _NUMBER_GUARD = rf"(?=[\d.$£€¥₹]|US\$|\b(?:{_NUMBER_START}))"
 _NUMBER_BODY = (
     rf"(?:(?P<sign>{_SIGN})\s?)?"
     rf"(?:(?P<num>{_NUM})(?:-(?P<compound>{_WORD_ALT}))?|(?P<word>\b(?:{_WORD_ALT})(?:-(?:one|two|three|four|five|six|seven|eight|nine))?\b))"
+    r"(?P<half>[-\s]and[-\s]a[-\s]half\b)?"
     rf"(?:\s?(?P<scale>(?:{_SCALE_ALT})\b)|(?P<unitglued>%|GB|MB|TB|kg|km|cm|mm|mph|m\b|s\b|ft\b|g\b))?"
     rf"(?:\s?(?:to|-|–|and)\s?(?P<sign2>{_SIGN})?(?P<num2>{_NUM})\s?(?P<scale2>(?:{_SCALE_ALT})\b)?(?P<pct2>%)?)?"
 )
@@ -101,6 +102,7 @@ _RANK_BEFORE = re.compile(r"\b(?:top|number|no\.)\s$", re.IGNORECASE)
 # "Channel 4", "Radio 1", "Apollo 11", "Article 5": a small number after a capitalised
 # word inside a sentence is part of a name (a sentence's first word is capitalised anyway)
 _NAME_BEFORE = re.compile(r"(?<=[\w,;:)] )[A-Z][A-Za-z]+ $")
+_NAME_AFTER = re.compile(r"\s+[A-Z][a-z]")
 _SMALL_PLAIN = re.compile(r"\d{1,3}")
 _ANAPHORIC_WORDS = wordset("two three four five six seven eight nine ten")
 _ALL_OF_THEM = re.compile(r"\ball\s+[a-z]+\s+(?:are|were|have|had|of|will|would)\b", re.IGNORECASE)
@@ -259,11 +261,13 @@ def _number_matches(text: str) -> Iterable[re.Match[str]]:
     return _NUMBER_RE.finditer(text)
 
 
-_GROUPS = ("num", "word", "sign", "scale", "unitglued", "compound", "pct2", "num2", "scale2")
+_GROUPS = (
+    "num", "word", "sign", "scale", "unitglued", "compound", "pct2", "num2", "scale2", "half"
+)  # fmt: skip
 
 
 def _read_match(text: str, m: re.Match[str]) -> Found | None:
-    num, word, sign, scale, glued, compound, pct2, num2, scale2 = m.group(*_GROUPS)
+    num, word, sign, scale, glued, compound, pct2, num2, scale2, half = m.group(*_GROUPS)
     start, end = m.span()
     if num is not None:
         before = text[start - 1] if start > 0 else " "
@@ -299,7 +303,11 @@ def _read_match(text: str, m: re.Match[str]) -> Found | None:
             return None
         if low in _ANAPHORIC_WORDS and _ALL_OF_THEM.search(text, max(0, start - 4), end + 6):
             return None  # "All three are Apple fan sites": the three named before
+        if start > 0 and text[start].isupper() and _NAME_AFTER.match(text, end):
+            return None  # "the Six Nations", "the Big Four": a name
         value = _word_value(word)
+    if half:
+        value += 0.5  # "one-and-a-half million"
     unit: str | None = None
     if scale:
         low = scale.lower()

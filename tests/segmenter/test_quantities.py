@@ -75,3 +75,16 @@ def test_currency_words_and_hyphenated_units() -> None:
     [cut, budget] = find_quantities("Tax cuts worth 6.8bn rand in a 418bn-rand budget.")
     assert (cut.quantity.value, cut.quantity.unit) == (6.8e9, "ZAR")
     assert (budget.quantity.value, budget.quantity.unit) == (418e9, "ZAR")
+
+
+def test_and_a_half_adds_half() -> None:
+    (found,) = find_quantities("one-and-a-half million hard working families were paying")
+    assert found.quantity.value == 1_500_000
+    (spaced,) = find_quantities("two and a half million people voted")
+    assert (spaced.quantity.value, spaced.quantity.unit) == (2_500_000, "people")
+
+
+def test_a_capitalised_number_word_inside_a_sentence_names_something() -> None:
+    assert find_quantities("England slumped to a third straight Six Nations defeat") == []
+    (first,) = find_quantities("Three people died in the crash")
+    assert first.quantity.value == 3
