@@ -800,3 +800,21 @@ def test_branding_something_is_an_opinion() -> None:
         'flawed".'
     )
     assert claim.kind == "opinion"
+
+
+def test_a_figure_set_off_by_a_comma_is_a_claim_of_its_own() -> None:
+    found = claims_of(
+        "The firm will pay $76 for each Guidant share, 6% more than Wednesday's closing price."
+    )
+    assert [c.text for c in found] == [
+        "The firm will pay $76 for each Guidant share",
+        "6% more than Wednesday's closing price",
+    ]
+
+
+def test_after_a_figure_with_separators_starts_a_claim() -> None:
+    found = claims_of(
+        "U2 have smashed Irish box office records with ticket sales for their Dublin concerts, "
+        "after more than 150,000 were sold within 50 minutes."
+    )
+    assert found[-1].text == "more than 150,000 were sold within 50 minutes"
