@@ -231,8 +231,56 @@ def _unit_after(text: str, end: int) -> tuple[str | None, int]:
     return words[0][0], words[0][1]
 
 
+def _counted_noun(unit: str) -> bool:
+    """A plural noun or a currency: what "3.5m" can count in millions ("3.5m users")."""
+    if len(unit) == 3 and unit.isupper():
+        return True
+    return unit[:1].islower() and unit.endswith("s") and not unit.endswith("ss")
+
+
 def find_quantities(text: str) -> list[Found]:
     """Every quantity in `text`, in order; never raises on odd input."""
+    found = _numbers(text)
+    extra = extra_quantities(text)
+    if extra:
+        found = sorted([*found, *extra], key=lambda f: (f.start, f.end))
+    return found
+
+
+def extra_quantities(text: str) -> list[Found]:
+    """Quantities written as no number is: race times ("3:48.82", in seconds) and vague
+    counts ("billions of pounds": at least a billion)."""
+    found: list[Found] = []
+    if ":" in text:
+        for m in _RACE_TIME.finditer(text):
+            seconds = int(m["min"]) * 60 + float(m["sec"])
+            found.append(Found(Quantity(seconds, "exact", "seconds", m.group(0)), *m.span()))
+    if "s of" in text or "S OF" in text:  # every _MANY match in ordinary or capital letters
+        for m in _MANY.finditer(text):
+            value = _MANY_VALUE[m["many"].lower()] * _MANY_VALUE.get((m["times"] or "").lower(), 1)
+            unit, end = _unit_after(text, m.end())
+            if unit is None:
+                continue  # "thousands of" at the end of a clause counts nothing named
+            quantity = Quantity(value, "lower", unit, text[m.start() : end].strip())
+            found.append(Found(quantity, m.start(), end))
+    return found
+
+
+# "3:48.82", "2:06.73": minutes, seconds and hundredths (a clock time has no fraction)
+_RACE_TIME = re.compile(r"(?<![\d:.])(?P<min>\d{1,2}):(?P<sec>[0-5]\d\.\d{1,2})(?![\d:])")
+_MANY = re.compile(
+    r"\b(?:(?P<times>tens|hundreds)\s+of\s+)?"
+    r"(?P<many>dozens|hundreds|thousands|millions|billions)\s+of\b",
+    re.IGNORECASE,
+)
+_MANY_VALUE = {
+    "dozens": 12.0, "hundreds": 1e2, "thousands": 1e3, "millions": 1e6, "billions": 1e9,
+    "tens": 10.0,
+}  # fmt: skip
+
+
+def _numbers(text: str) -> list[Found]:
+    """The quantities written with digits or number words."""
     found: list[Found] = []
     if not _has_digit(text):
         low = " " + text.lower().replace("-", " ")
@@ -314,8 +362,8 @@ def _read_match(text: str, m: re.Match[str]) -> Found | None:
         if low == "m" and not sign and num is not None:
             # "17.30m at the trials" is metres; "3.5m people" is millions
             counted, after = _unit_after(text, end)
-            if counted is None:
-                unit = "m"
+            if counted is None or not _counted_noun(counted):
+                unit = "m"  # "the 1500m final", "a clearance of 1.87m while"
             else:
                 value *= 1e6
                 unit, end = counted, after

@@ -88,3 +88,28 @@ def test_a_capitalised_number_word_inside_a_sentence_names_something() -> None:
     assert find_quantities("England slumped to a third straight Six Nations defeat") == []
     (first,) = find_quantities("Three people died in the crash")
     assert first.quantity.value == 3
+
+
+def test_race_times_are_seconds_and_clock_times_are_nothing() -> None:
+    race = [f.quantity for f in find_quantities("Costello was seventh in 3:48.82")]
+    assert [(q.value, q.unit) for q in race] == [(pytest.approx(228.82), "seconds")]
+    assert find_quantities("The meeting starts at 3:30") == []
+
+
+def test_m_counts_millions_only_before_a_plural_or_a_currency() -> None:
+    assert [(f.quantity.value, f.quantity.unit) for f in find_quantities("the 1500m final")] == [
+        (1500, "m")
+    ]
+    users = find_quantities("the firm has 3.5m users")
+    assert [(f.quantity.value, f.quantity.unit) for f in users] == [(3_500_000, "users")]
+
+
+def test_vague_counts_are_lower_bounds() -> None:
+    (pounds,) = find_quantities("Billions of pounds were spent on the conflict")
+    assert (pounds.quantity.value, pounds.quantity.bound, pounds.quantity.unit) == (
+        1e9,
+        "lower",
+        "GBP",
+    )
+    (crowd,) = find_quantities("tens of thousands of people marched")
+    assert (crowd.quantity.value, crowd.quantity.unit) == (10_000, "people")

@@ -173,6 +173,11 @@ def test_quantity_twin_is_the_pattern_in_lower_case() -> None:
 
 
 def _plain_find_quantities(text: str) -> list[Q.Found]:
+    extra = Q.extra_quantities(text)  # race times and vague counts: no shortcut taken
+    return sorted([*_plain_numbers(text), *extra], key=lambda f: (f.start, f.end))
+
+
+def _plain_numbers(text: str) -> list[Q.Found]:
     if not T._DIGIT.search(text):
         low = " " + text.lower().replace("-", " ")
         if not any(h in low for h in Q._WORD_HINTS):

@@ -136,3 +136,9 @@ def test_a_year_inside_a_noun_phrase() -> None:
     assert one("a cult following throughout 2004").date == "2004-01-01"
     # a count after "in the", not a year
     assert find_times("She won in the 2000 metres final") == []
+
+
+def test_a_month_after_the_is_a_time() -> None:
+    t = one("Gazprom had been expected to win the December auction", date(2005, 3, 1))
+    assert (t.expression, t.granularity) == ("the December", "month")
+    assert find_times("the may be right") == []  # "may", the verb
