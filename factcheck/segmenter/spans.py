@@ -46,7 +46,7 @@ _SPLIT_BODY = (
     r"sending|ending|costing|earning|doubling|increasing|reducing|even\s+though|even\s+if|"
     r"(?:helped|driven|boosted|hit|hurt|fuelled|fueled|dragged)\s+by|"
     r"(?:slightly|well|far|just)\s+(?:below|above)|(?:below|above)\s+(?:the|its|a|an))\b)"
-    r"|\s+(?=(?:but|while|whereas)\s)"
+    r"|\s+(?=(?:but|while|whereas|although)\s)"
     r"|,\s+(?=(?:[\w\-]+\s+){0,4}of\s+(?:whom|which)\b)"
     # ", 6% more than Wednesday's closing price", ", up from 3.1% in May": a figure of its own
     r"|,\s+(?=(?:up|down)\s+(?:by\s+|from\s+)?(?:[$£€]|\d)"
@@ -62,7 +62,8 @@ _SPLIT_BODY = (
     r"|(?P<aux>,\s+(?=(?:have|has|had|is|are|was|were|will|would|could|can)\s))"
     r"|(?P<edlist>,\s+(?=[a-z]+ed\s))"
     r"|\s+(?=with\s+(?:just\s+|only\s+)?(?:[\w'’\-]+\s+){0,3}?(?:\w+ing|\w+ed)"
-    r"(?:\s+(?:\d|by|for|to|in|on|at|from|of|up|down|off|out|as)\b|[,.;]|$))"
+    r"(?:\s+(?:\d|by|for|to|in|on|at|from|of|up|down|off|out|as|a|an|the|his|her|their|its)\b"
+    r"|[,.;]|$))"
     r"|\s+(?=as\s+(?:he|she|they|it)\s)"
     r"|,\s+(?=as\s+(?:the|a|an|his|her|its|their)\s+(?:[\w'’\-]+\s+){0,3}?"
     r"(?:has|have|is|are|was|were|had|will|would|could|can|did|does)\b)"
@@ -239,7 +240,9 @@ def _cut_points(text: str) -> list[tuple[int, int]]:
 # the (lower-cased) words that follow a blank in _SPLIT, and a blank. Each branch begins
 # with a literal character, so the scan skips all others; each match is one character
 # long, so needles that share a space (", and ") are all found.
-_NEEDLE = re.compile(r",(?= )|;(?= )| (?=- |but |while |whereas |and |as |after |before |with )")
+_NEEDLE = re.compile(
+    r",(?= )|;(?= )| (?=- |but |while |whereas |although |and |as |after |before |with )"
+)
 
 
 def _split_matches(text: str) -> list[re.Match[str]]:

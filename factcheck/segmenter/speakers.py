@@ -155,7 +155,7 @@ _DESCRIBED_TRAIL = re.compile(
 # '..., said economist Colen Garrow.': the verb first, then a job title and a name
 _INVERTED_TRAIL = re.compile(
     rf"(?:,[\"”’]?|[\"”’],?)\s+(?P<verb>{_INVERTED_VERBS})\s+"
-    r"(?P<spk>(?:(?:a|an|the)\s+)?[a-z][a-z\-]+(?:\s+[a-z][a-z\-]+)?\s+[A-Z][^,.;\"”]{1,50})"
+    r"(?P<spk>(?:(?:a|an|the)\s+)?[a-z][a-z\-]+(?:\s+[a-z][a-z\-]+){0,5}\s+[A-Z][^,.;\"”]{1,50})"
     r"[.!?]?[\"”’]?$"
 )
 # '..., said Chris Stening, UK Online general manager.': the verb, a name, then the title
@@ -164,7 +164,7 @@ _TITLED_TRAIL = re.compile(
     r"(?P<spk>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){1,3}),\s+"
     # a title, not the rest of the claim ("..., said Mr Milburn, would be more ...")
     r"(?![^,.;\"”]*\b(?:would|will|is|are|was|were|has|have|had|be|been|can|could)\b)"
-    r"[^,.;\"”]{3,60}[.!?]?[\"”’]?$"
+    r"[^,.;\"”]{3,100}[.!?]?[\"”’]?$"
 )
 # "..., the newspaper quoted Qantas chief executive Geoff Dixon as saying.": the one
 # quoted speaks; "Geoff Dixon was quoted by The Australian newspaper as saying ..."

@@ -818,3 +818,36 @@ def test_after_a_figure_with_separators_starts_a_claim() -> None:
         "after more than 150,000 were sold within 50 minutes."
     )
     assert found[-1].text == "more than 150,000 were sold within 50 minutes"
+
+
+# --- round 16 (annotated blind) ----------------------------------------------------------
+
+
+def test_although_without_a_comma_starts_a_claim() -> None:
+    found = claims_of(
+        "The Larne athlete dominated the race from start to finish although he had to hold "
+        "off a late challenge from Welshman Gareth Warburton."
+    )
+    assert found[0].text == "The Larne athlete dominated the race from start to finish"
+
+
+def test_with_a_name_doing_something_is_a_claim_of_its_own() -> None:
+    found = claims_of(
+        "Paul Brizzel and Anna Boyle reached the semi-finals of the 60m hurdles with Boyle "
+        "setting a season's best of 7.48."
+    )
+    assert found[-1].text == "Boyle setting a season's best of 7.48"
+
+
+def test_long_trailing_titles_and_descriptions_are_frames() -> None:
+    titled = only(
+        '"We started with infra-red because there are a huge number of IR phones out there," '
+        "said Rachel Harker, spokeswoman for Hypertag which makes the technology in the posters."
+    )
+    assert titled.speaker == "Rachel Harker"
+    assert titled.text.endswith("out there")
+    described = claims_of(
+        'The law protects those who use "something to hand" as a weapon, said the leaflet '
+        "published jointly by the Crown Prosecution Service and the police."
+    )
+    assert described[-1].text.endswith("as a weapon")
