@@ -81,7 +81,9 @@ _UNIT_STOP = wordset(
 # ordinals, dates like 9/11, clock times, ages ("the 26-year-old" describes, it does not count)
 _NOT_QUANTITY_AFTER = re.compile(
     r"(?:st|nd|rd|th)\b|/\d|:\d\d|[-\s](?:year|month|week)s?[-\s]old\b"
-    r"|\s+[a-z]+\s+(?:street|road|avenue|lane|square|place|drive)\b"  # 10 Downing Street
+    # "10 Downing Street", but "1.5 million square feet" is an area
+    r"|\s+[a-z]+\s+(?:street|road|avenue|lane|place|drive|"
+    r"square(?!\s+(?:feet|foot|metres|meters|miles|kilometres|km|yards|inches)))\b"
     # "26 February": a day of the month (times.py reads it)
     r"|\s+(?:january|february|march|april|may|june|july|august|september|october|november|"
     r"december)\b",
@@ -222,6 +224,8 @@ def _unit_after(text: str, end: int) -> tuple[str | None, int]:
         pos = m.end()
     if not words:
         return None, end
+    if len(words) > 1 and words[0][0].lower() in ("square", "cubic"):
+        return f"{words[0][0]} {words[1][0]}", words[1][1]  # "square feet"
     for word, stop in words:
         low = word.lower()
         if low in _CURRENCY_WORDS:

@@ -47,6 +47,7 @@ _SPLIT_BODY = (
     r"(?:helped|driven|boosted|hit|hurt|fuelled|fueled|dragged)\s+by|"
     r"(?:slightly|well|far|just)\s+(?:below|above)|(?:below|above)\s+(?:the|its|a|an))\b)"
     r"|\s+(?=(?:but|while|whereas|although)\s)"
+    r"|(?P<which>\s+(?=which\s))"
     r"|,\s+(?=(?:[\w\-]+\s+){0,4}of\s+(?:whom|which)\b)"
     # ", 6% more than Wednesday's closing price", ", up from 3.1% in May": a figure of its own
     r"|,\s+(?=(?:up|down)\s+(?:by\s+|from\s+)?(?:[$£€]|\d)"
@@ -212,6 +213,16 @@ _HAS_VERB = re.compile(
 )
 
 
+def _figure_clause(text: str, start: int) -> bool:
+    """A clause from `start` to the next comma or end that holds a figure: "which
+    stretches over more than 1.5 million square feet" is a claim of its own."""
+    stop = text.find(",", start)
+    return _DIGIT_IN.search(text, start, stop if stop >= 0 else len(text)) is not None
+
+
+_DIGIT_IN = re.compile(r"\d")
+
+
 def _cut_points(text: str) -> list[tuple[int, int]]:
     """(gap start, gap end) for each clause boundary in `text`."""
     cuts: list[tuple[int, int]] = []
@@ -231,6 +242,8 @@ def _cut_points(text: str) -> list[tuple[int, int]]:
             continue  # "EU member states, rejected ...": the end of an aside, not a list
         if m.group("aux") is not None and not _RELATIVE_BEFORE.search(text, 0, m.start()):
             continue
+        if m.group("which") is not None and not _figure_clause(text, m.end()):
+            continue  # "the firm which makes ...": the noun's own clause
         cuts.append((m.start(), m.end()))
     return cuts
 
@@ -241,7 +254,7 @@ def _cut_points(text: str) -> list[tuple[int, int]]:
 # with a literal character, so the scan skips all others; each match is one character
 # long, so needles that share a space (", and ") are all found.
 _NEEDLE = re.compile(
-    r",(?= )|;(?= )| (?=- |but |while |whereas |although |and |as |after |before |with )"
+    r",(?= )|;(?= )| (?=- |but |while |whereas |although |which |and |as |after |before |with )"
 )
 
 

@@ -148,7 +148,10 @@ _DESCRIBED_VERBS = _INVERTED_VERBS + "|claimed|stressed|reported"
 # '..., a Home Office minister has said.', '..., the spokesman told reporters.'
 _DESCRIBED_TRAIL = re.compile(
     r"(?:,[\"”’]?|[\"”’],?)\s+(?P<spk>(?:(?:a|an|the)\s+|[A-Z])[^,.;\"”]{2,50}?)"
-    rf"\s+(?:has\s+|have\s+|had\s+)?(?P<verb>{_DESCRIBED_VERBS}|told(?:\s+[^,.;\"”]{{1,60}})?)"
+    rf"\s+(?:has\s+|have\s+|had\s+)?(?P<verb>{_DESCRIBED_VERBS}|told(?:\s+[^,.;\"”]{{1,60}})?"
+    # "..., the Scottish Environment Protection Agency is warning a committee of MSPs."
+    r"|(?:is|are)\s+(?:warning|telling|saying|claiming|arguing|insisting)"
+    r"(?:\s+[^,.;\"”]{1,60})?)"
     r"(?:\s+(?:on|in|at|last|this|yesterday|today|during|after|before|while)\b[^,.;\"”]{0,40})?"
     r"[.!?]?[\"”’]?$"
 )
@@ -418,7 +421,7 @@ def find_attribution(
             end = start + t4.start()
         elif (t3 := _described_trail(tail)) is not None and t3.start() > 10:
             speaker = speaker or _speaker_label(t3.group("spk"), last_person)
-            verb = verb or t3.group("verb").split()[0]
+            verb = verb or _reporting_verb(t3.group("verb"))
             end = start + t3.start()
     inner = None
     i = _INNER.search(sentence, start, end) or _INNER_INVERTED.search(sentence, start, end)
@@ -439,11 +442,25 @@ def _described_trail(tail: str) -> re.Match[str] | None:
     can end in such a frame."""
     end = tail.rstrip(' .!?"”’\n')
     found = None
-    if end.endswith(_DESCRIBED_TRAIL_ENDS) or " told " in tail or " said " in tail[-60:]:
+    if (
+        end.endswith(_DESCRIBED_TRAIL_ENDS)
+        or " told " in tail
+        or " said " in tail[-60:]
+        or _PROGRESSIVE.search(tail, max(0, len(tail) - 100)) is not None
+    ):
         found = _DESCRIBED_TRAIL.search(tail)
     if found is None and _INVERTED_GATE.search(tail):
         found = _INVERTED_TRAIL.search(tail) or _TITLED_TRAIL.search(tail)
     return found
+
+
+_PROGRESSIVE = re.compile(r"\s(?:is|are)\s+(?:warning|telling|saying|claiming|arguing|insisting)\b")
+
+
+def _reporting_verb(frame_verb: str) -> str:
+    """ "told reporters" -> "told"; "is warning a committee" -> "warning"."""
+    words = frame_verb.split()
+    return words[1] if words[0] in ("is", "are") else words[0]
 
 
 def _trail(tail: str) -> re.Match[str] | None:

@@ -851,3 +851,28 @@ def test_long_trailing_titles_and_descriptions_are_frames() -> None:
         "published jointly by the Crown Prosecution Service and the police."
     )
     assert described[-1].text.endswith("as a weapon")
+
+
+# --- round 17 (annotated blind) ----------------------------------------------------------
+
+
+def test_which_without_a_comma_starts_a_claim_when_it_holds_a_figure() -> None:
+    found = claims_of(
+        "About 120,000 people are expected to attend the CES trade show which stretches over "
+        "more than 1.5 million square feet."
+    )
+    assert [c.text for c in found] == [
+        "About 120,000 people are expected to attend the CES trade show",
+        "stretches over more than 1.5 million square feet",
+    ]
+    # without a figure the clause belongs to its noun
+    assert len(claims_of("Hypertag is the firm which makes the technology in the posters.")) == 1
+
+
+def test_a_trailing_frame_in_the_progressive() -> None:
+    claim = only(
+        "Climate change could be out of control within several decades, the Scottish "
+        "Environment Protection Agency is warning a committee of MSPs."
+    )
+    assert claim.text == "Climate change could be out of control within several decades"
+    assert claim.speaker == "the Scottish Environment Protection Agency"

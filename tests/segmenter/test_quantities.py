@@ -113,3 +113,13 @@ def test_vague_counts_are_lower_bounds() -> None:
     )
     (crowd,) = find_quantities("tens of thousands of people marched")
     assert (crowd.quantity.value, crowd.quantity.unit) == (10_000, "people")
+
+
+def test_an_area_is_a_quantity_and_a_street_number_is_not() -> None:
+    (area,) = find_quantities("the show stretches over more than 1.5 million square feet")
+    assert (area.quantity.value, area.quantity.bound, area.quantity.unit) == (
+        1_500_000,
+        "lower",
+        "square feet",
+    )
+    assert find_quantities("He lives at 10 Downing Street") == []
