@@ -48,13 +48,13 @@ def test_all_gold_pooled_targets(gold_dir: Path, bbc_dir: Path) -> None:
 
 
 def test_blind_gold_does_not_regress(blind_gold_dir: Path, bbc_dir: Path) -> None:
-    """The files annotated blind by other annotators (claims/README.md, rounds 14-16): no
-    target of the issue, a floor under the figures measured after their fixes (F1 0.79,
-    AP 0.60), so that a rule tuned on our own annotations cannot quietly cost articles
+    """The files annotated blind by other annotators (claims/README.md, rounds 14-17): no
+    target of the issue, a floor under the figures measured after their fixes (F1 0.80,
+    AP 0.62), so that a rule tuned on our own annotations cannot quietly cost articles
     like these."""
     _, pooled = evaluate_files(sorted(blind_gold_dir.glob("*.gold.json")))
-    assert pooled.f1 >= 0.78
-    assert pooled.average_precision >= 0.59
+    assert pooled.f1 >= 0.79
+    assert pooled.average_precision >= 0.61
 
 
 def _gold(tmp_path: Path, text: str, claims: list[dict], not_claims: list[str]) -> Path:
