@@ -216,8 +216,10 @@ def _unit_after(text: str, end: int) -> tuple[str | None, int]:
         m = _UNIT_WORD.match(text, pos + (1 if pos < size else 0))  # past the space or hyphen
         if not m:
             break
-        word = m.group(0)
+        word = m.group(0).rstrip("’'")  # "two weeks' time": the noun, not its apostrophe
         low = word.lower()
+        if not word:
+            break
         if low in _UNIT_STOP or ("-" not in low and low.endswith(("ing", "ed"))):
             break
         words.append((word, m.end()))

@@ -158,7 +158,16 @@ def _describe(q: Quantity) -> str:
         return f"contains a percentage: {q.text}"
     if q.unit and len(q.unit) == 3 and q.unit.isupper():
         return f"contains an amount of money: {q.text}"
+    if q.unit in _MEASURES or (q.unit or "").startswith(("square ", "cubic ")):
+        return f"contains a measurement: {q.text}"
     return f"contains a count: {q.text}"
+
+
+# Units that measure rather than count ("3:48.82" is 228.82 seconds, "1500m" metres)
+_MEASURES = wordset(
+    "seconds minutes hours m km cm mm kg g ft mph metres meters miles feet yards inches "
+    "tonnes tons litres GB MB TB"
+)
 
 
 def score(candidate: Candidate) -> tuple[float, bool, list[str]]:

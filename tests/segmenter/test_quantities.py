@@ -123,3 +123,8 @@ def test_an_area_is_a_quantity_and_a_street_number_is_not() -> None:
         "square feet",
     )
     assert find_quantities("He lives at 10 Downing Street") == []
+
+
+def test_a_unit_loses_its_apostrophe() -> None:
+    (weeks,) = find_quantities("Ireland face France in two weeks' time")
+    assert weeks.quantity.unit == "weeks"

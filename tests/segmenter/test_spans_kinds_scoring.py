@@ -62,3 +62,10 @@ def test_counts_outrank_attributed_predictions() -> None:
     assert "contains a count: 2,223 firms" in count[2]
     assert any("attributed prediction" in r for r in guess[2])
     assert 0.0 <= guess[0] <= count[0] <= 1.0
+
+
+def test_a_measurement_is_described_as_one() -> None:
+    from factcheck.segmenter import parse_text, segment
+
+    (claim,) = segment(parse_text("T\n\nCostello was seventh in the 1500m final in 3:48.82."))
+    assert "contains a measurement: 3:48.82" in claim.reasons
