@@ -41,9 +41,11 @@ _CURRENCY_WORDS = {
 _LOWER = ("more than", "over", "above", "at least", "upwards of", "in excess of", "just over",
           "greater than", "exceeding", "beyond", "no fewer than", "no less than")  # fmt: skip
 _UPPER = ("less than", "fewer than", "under", "below", "up to", "at most", "just under",
-          "no more than", "as many as", "as much as", "a maximum of")  # fmt: skip
+          "no more than", "as many as", "as much as", "a maximum of", "run to", "runs to",
+          "running to")  # fmt: skip
 _APPROX = ("about", "around", "nearly", "almost", "roughly", "approximately", "some",
-           "close to", "an estimated", "estimated", "circa", "c.", "approx.", "getting on for",
+           "close to", "an estimated", "estimated", "an expected", "circa", "c.", "approx.",
+           "getting on for",
            "an average of", "on average", "averaging")  # fmt: skip
 # Gold convention: "an average of £40" is an exact reported figure, not a hedge.
 _EXACT_OVERRIDE = ("an average of", "on average", "averaging")

@@ -31,6 +31,9 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ("ago", rf"\b(?:just\s+)?(?P<n>{_COUNT})\s+(?P<u>{_UNITS})\s+ago\b"),
     ("past", rf"\b(?:over|in|during|for)\s+the\s+(?:past|last)\s+(?:(?P<n>{_COUNT})\s+"
              rf"(?P<u>{_UNITS})|(?P<d>decade))\b"),
+    # "over the next three years": a time to come
+    ("next", rf"\b(?:over|in|during|for|within)\s+the\s+(?:next|coming)\s+(?P<n>{_COUNT})\s+"
+             rf"(?P<u>{_UNITS})\b"),
     ("rel", r"\b(?P<w>last|this|next|previous)\s+(?P<u>year|month|week|decade|term|season|"
             rf"{_WEEKDAYS}|{_MONTHS})\b"),
     ("decade", r"\b(?:the\s+)?(?:early\s+|mid-|mid\s+|late\s+)?(?P<y>1[5-9]\d0|20\d0)s\b"),
@@ -64,6 +67,7 @@ _AHEAD_HINTS = ("s time", "s' time", "s’ time")
 _KIND_HINTS: dict[str, tuple[str, ...]] = {
     "ago": (" ago",),
     "past": (" past ", " last "),
+    "next": (" next ", " coming "),
     "rel": (" last ", " this ", " next ", " previous "),
     "decade": ("0s",),
     "full": _MONTH_HINTS,
@@ -115,6 +119,7 @@ _HINTS = (
             "next",
             "previous",
             "past",
+            "coming",
             "today",
             "yesterday",
             "tomorrow",
@@ -282,8 +287,8 @@ def _resolve(kind: str, m: re.Match[str], published: date | None) -> TimeRef | N
         years = 10
         resolved = _shift_years(published, years).replace(month=1, day=1) if published else None
         return TimeRef(expr, resolved.isoformat() if resolved else None, "year", years)
-    if kind == "ahead":
-        return _ahead(expr, g, published)
+    if kind in ("ahead", "next"):
+        return _ahead(expr, g.get(f"{kind}_n"), g.get(f"{kind}_u"), published)
     if kind in ("ago", "past"):
         n = _count(g[f"{kind}_n"])
         if n is None:
@@ -362,10 +367,11 @@ def _resolve(kind: str, m: re.Match[str], published: date | None) -> TimeRef | N
     return None
 
 
-def _ahead(expr: str, g: dict[str, str | None], published: date | None) -> TimeRef:
-    """ "in two weeks' time": after publication, so years_before_publication is 0 or less."""
-    n = _count(g["ahead_n"] or "")
-    unit = g["ahead_u"] or "days"
+def _ahead(expr: str, raw_n: str | None, raw_unit: str | None, published: date | None) -> TimeRef:
+    """ "in two weeks' time", "over the next three years": after publication, so
+    years_before_publication is 0 or less (the end of the span: its start is now)."""
+    n = _count(raw_n or "")
+    unit = raw_unit or "days"
     if n is None:
         return TimeRef(expr, None, "year", None)
     years, gran = _years_from(n, unit)

@@ -876,3 +876,11 @@ def test_a_trailing_frame_in_the_progressive() -> None:
     )
     assert claim.text == "Climate change could be out of control within several decades"
     assert claim.speaker == "the Scottish Environment Protection Agency"
+
+
+def test_went_on_to_warn_is_a_frame() -> None:
+    claim = only(
+        'Chief Supt Deats went on to warn: "Some 28 people were arrested in six countries."'
+    )
+    assert claim.speaker == "Chief Supt Deats"
+    assert claim.text == "Some 28 people were arrested in six countries"

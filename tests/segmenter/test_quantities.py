@@ -128,3 +128,10 @@ def test_an_area_is_a_quantity_and_a_street_number_is_not() -> None:
 def test_a_unit_loses_its_apostrophe() -> None:
     (weeks,) = find_quantities("Ireland face France in two weeks' time")
     assert weeks.quantity.unit == "weeks"
+
+
+def test_could_run_to_is_an_upper_bound_and_an_expected_figure_approximate() -> None:
+    (cost,) = find_quantities("investment in a single resort could run to $40m")
+    assert (cost.quantity.value, cost.quantity.bound) == (40_000_000, "upper")
+    (crop,) = find_quantities("production rose from an expected 180,000 tonnes this year")
+    assert crop.quantity.bound == "approx"

@@ -142,3 +142,8 @@ def test_a_month_after_the_is_a_time() -> None:
     t = one("Gazprom had been expected to win the December auction", date(2005, 3, 1))
     assert (t.expression, t.granularity) == ("the December", "month")
     assert find_times("the may be right") == []  # "may", the verb
+
+
+def test_the_next_years_end_after_publication() -> None:
+    t = one("Nigeria hopes to triple production over the next three years", date(2005, 1, 10))
+    assert (t.date, t.years_before_publication) == ("2008-01-01", -3)
