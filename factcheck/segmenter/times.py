@@ -48,6 +48,10 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
               rf"(?!\.?,?\s+\d)"),
     ("weekday", rf"\b(?:on\s+)?(?P<d>{_WEEKDAYS})\b"),
     ("today", r"\b(?P<t>today|yesterday|tomorrow|this week|this month|last night)\b"),
+    # "later in the year", "during the year": the publication year; "the following year"
+    # follows a year named before, which this reads no further back than its sentence
+    ("inyear", r"\b(?:(?P<y>later|earlier)\s+in\s+the\s+year|during\s+the\s+year|"
+               r"the\s+following\s+year|the\s+previous\s+year)\b"),
     # "in two weeks' time", "in a few months time": a time to come
     ("ahead", rf"\bin\s+(?P<n>{_COUNT})\s+(?P<u>{_UNITS})['’]?\s+time\b"),
 )  # fmt: skip
@@ -78,6 +82,7 @@ _KIND_HINTS: dict[str, tuple[str, ...]] = {
     "weekday": tuple(f" {d}" for d in _WEEKDAYS.split("|")),
     "today": (" today", " yesterday", " tomorrow", " this week", " this month", " last night"),
     "ahead": _AHEAD_HINTS,
+    "inyear": (" the year", " following year", " previous year"),
 }
 # Kinds sharing a hint tuple (the four month kinds) test it once per text.
 _HINT_GROUPS = tuple(dict.fromkeys(_KIND_HINTS.values()))
@@ -94,7 +99,8 @@ _YEAR_CONTEXT = re.compile(
 _YEAR_OF_EDITION = re.compile(
     r"\s+(?:[A-Z]|(?:budget|election|elections|season|census|report|survey|figures|"
     r"results|accounts|campaign|tournament|championships?|games|olympics|world cup|"
-    r"final|awards|festival|show|tour|album|film|ceremony|list)\b)"
+    r"final|awards|festival|show|tour|album|film|ceremony|list|conference|summit|congress|"
+    r"spring|summer|autumn|winter)\b)"
 )
 # "the 2005 budget", "the classic 1982 film"
 # "during the 1994 genocide" (but "in the 2000 metres" counts metres)
@@ -120,6 +126,9 @@ _HINTS = (
             "previous",
             "past",
             "coming",
+            "the year",
+            "following year",
+            "previous year",
             "today",
             "yesterday",
             "tomorrow",
@@ -287,6 +296,11 @@ def _resolve(kind: str, m: re.Match[str], published: date | None) -> TimeRef | N
         years = 10
         resolved = _shift_years(published, years).replace(month=1, day=1) if published else None
         return TimeRef(expr, resolved.isoformat() if resolved else None, "year", years)
+    if kind == "inyear":
+        if not expr.lower().startswith(("later", "earlier", "during")):
+            return TimeRef(expr, None, "year", None)
+        this_year = date(published.year, 1, 1).isoformat() if published else None
+        return TimeRef(expr, this_year, "year", 0)
     if kind in ("ahead", "next"):
         return _ahead(expr, g.get(f"{kind}_n"), g.get(f"{kind}_u"), published)
     if kind in ("ago", "past"):

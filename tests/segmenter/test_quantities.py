@@ -135,3 +135,13 @@ def test_could_run_to_is_an_upper_bound_and_an_expected_figure_approximate() -> 
     assert (cost.quantity.value, cost.quantity.bound) == (40_000_000, "upper")
     (crop,) = find_quantities("production rose from an expected 180,000 tonnes this year")
     assert crop.quantity.bound == "approx"
+
+
+def test_a_change_then_a_new_level_are_two_figures_not_a_range() -> None:
+    found = [f.quantity for f in find_quantities("imports grew 1.3% to $155.8bn on demand")]
+    assert [(q.value, q.unit, q.value_max) for q in found] == [
+        (1.3, "percent", None),
+        (155_800_000_000, "USD", None),
+    ]
+    (both,) = find_quantities("a deal worth US$3bn to US$4bn")
+    assert (both.quantity.value, both.quantity.value_max) == (3e9, 4e9)

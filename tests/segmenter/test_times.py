@@ -147,3 +147,11 @@ def test_a_month_after_the_is_a_time() -> None:
 def test_the_next_years_end_after_publication() -> None:
     t = one("Nigeria hopes to triple production over the next three years", date(2005, 1, 10))
     assert (t.date, t.years_before_publication) == ("2008-01-01", -3)
+
+
+def test_years_named_by_their_place_in_the_story() -> None:
+    later = one("Telewest will launch similar services later in the year", date(2005, 1, 10))
+    assert (later.date, later.years_before_publication) == ("2005-01-01", 0)
+    following = one("The following year Bournemouth hosted the event", date(2005, 1, 10))
+    assert (following.date, following.years_before_publication) == (None, None)
+    assert one("Labour will hold its 2006 autumn conference in Manchester").date == "2006-01-01"
