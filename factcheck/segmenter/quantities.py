@@ -65,9 +65,11 @@ _NUMBER_BODY = (
     rf"(?:(?P<num>{_NUM})(?:-(?P<compound>{_WORD_ALT}))?|(?P<word>\b(?:{_WORD_ALT})(?:-(?:one|two|three|four|five|six|seven|eight|nine))?\b))"
     r"(?P<half>[-\s]and[-\s]a[-\s]half\b)?"
     rf"(?:\s?(?P<scale>(?:{_SCALE_ALT})\b)|(?P<unitglued>%|GB|MB|TB|kg|km|cm|mm|mph|m\b|s\b|ft\b|g\b))?"
-    # a range: "3.5 to 4.0%", "US$3bn to US$4bn"; a currency on the second number only
-    # starts a new figure ("grew 1.3% to $155.8bn")
-    rf"(?:\s?(?:to|-|–|and)\s?(?(sign)(?P<sign2>{_SIGN})?|)(?P<num2>{_NUM})\s?(?P<scale2>(?:{_SCALE_ALT})\b)?(?P<pct2>%)?)?"
+    # a range: "3.5 to 4.0%", "US$3bn to US$4bn"; a currency on the second number only,
+    # or a percentage on the first only, starts a new figure ("grew 1.3% to $155.8bn",
+    # "rose 2.8% to 14.96bn euros")
+    rf"(?:\s?(?:to|-|–|and)\s?(?(sign)(?P<sign2>{_SIGN})?|)(?(unitglued)(?=[\d.,]+%))"
+    rf"(?P<num2>{_NUM})\s?(?P<scale2>(?:{_SCALE_ALT})\b)?(?P<pct2>%)?)?"
 )
 _NUMBER_RE = re.compile(_NUMBER_GUARD + _NUMBER_BODY, re.IGNORECASE)
 # The same for lower-cased text, without case-blind matching (see _number_matches).

@@ -143,5 +143,9 @@ def test_a_change_then_a_new_level_are_two_figures_not_a_range() -> None:
         (1.3, "percent", None),
         (155_800_000_000, "USD", None),
     ]
+    words = [f.quantity for f in find_quantities("Sales rose 2.8% to 14.96bn euros")]
+    assert [(q.value, q.unit) for q in words] == [(2.8, "percent"), (14_960_000_000, "EUR")]
+    (rates,) = find_quantities("rates of 3.5% to 4.0%")
+    assert (rates.quantity.value, rates.quantity.value_max) == (3.5, 4.0)
     (both,) = find_quantities("a deal worth US$3bn to US$4bn")
     assert (both.quantity.value, both.quantity.value_max) == (3e9, 4e9)

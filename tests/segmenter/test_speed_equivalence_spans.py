@@ -241,7 +241,9 @@ def test_carve_is_the_plain_carve(before: str, body: str) -> None:
 
 
 def _reference_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    start, gap = spans.lead_cut(text, start, end)  # a domain rule, not a fast path
+    start, gap = spans.lead_cut(text, start, end)  # domain rules, not fast paths
+    if gap is None:
+        gap = spans.appositive_gap(text, start, end)
     body = text[start:end]
     cuts = spans.with_lead(list(reference_cut_points(body)), start, gap)
     cuts = spans._keep_short_asides(body, cuts)
