@@ -82,8 +82,10 @@ _UNIT_WORD = re.compile(r"[A-Za-z][A-Za-z\-’']*")
 _UNIT_STOP = wordset(
     "of to in on at for by with from and or but than as the a an that which who whom is are was "
     "were has have had will would could can may be been this these those its their his her per "
-    "each every"
+    "each every last next after before when while so out since until during about into over"
 )
+# Words between a number and what it counts: "50 new aircraft", "two other firms"
+_UNIT_SKIP = wordset("new other more extra additional further separate such")
 # ordinals, dates like 9/11, clock times, ages ("the 26-year-old" describes, it does not count)
 _NOT_QUANTITY_AFTER = re.compile(
     r"(?:st|nd|rd|th)\b|/\d|:\d\d|[-\s](?:year|month|week)s?[-\s]old\b"
@@ -228,8 +230,10 @@ def _unit_after(text: str, end: int) -> tuple[str | None, int]:
             break
         if low in _UNIT_STOP or ("-" not in low and low.endswith(("ing", "ed"))):
             break
-        words.append((word, m.end()))
         pos = m.end()
+        if low in _UNIT_SKIP:
+            continue
+        words.append((word, pos))
     if not words:
         return None, end
     if len(words) > 1 and words[0][0].lower() in ("square", "cubic"):
@@ -244,10 +248,17 @@ def _unit_after(text: str, end: int) -> tuple[str | None, int]:
 
 
 def _counted_noun(unit: str) -> bool:
-    """A plural noun or a currency: what "3.5m" can count in millions ("3.5m users")."""
-    if len(unit) == 3 and unit.isupper():
+    """A plural noun or a currency: what "3.5m" can count in millions ("3.5m users",
+    "3.5m people"), where "the 1500m final" measures metres."""
+    if (len(unit) == 3 and unit.isupper()) or unit in _PLURALS_WITHOUT_S:
         return True
     return unit[:1].islower() and unit.endswith("s") and not unit.endswith("ss")
+
+
+_PLURALS_WITHOUT_S = wordset(
+    "people children men women staff aircraft police personnel livestock cattle sheep fish "
+    "data viewers"
+)
 
 
 def find_quantities(text: str) -> list[Found]:

@@ -149,3 +149,15 @@ def test_a_change_then_a_new_level_are_two_figures_not_a_range() -> None:
     assert (rates.quantity.value, rates.quantity.value_max) == (3.5, 4.0)
     (both,) = find_quantities("a deal worth US$3bn to US$4bn")
     assert (both.quantity.value, both.quantity.value_max) == (3e9, 4e9)
+
+
+def test_m_counts_people_in_millions() -> None:
+    (people,) = find_quantities("about 3.5m people voted")
+    assert (people.quantity.value, people.quantity.unit) == (3_500_000, "people")
+
+
+def test_words_between_a_number_and_its_noun() -> None:
+    (planes,) = find_quantities("Air India is considering buying 50 new aircraft")
+    assert planes.quantity.unit == "aircraft"
+    (jobs,) = find_quantities("The rise, from 189,000 last year, was expected")
+    assert jobs.quantity.unit is None
