@@ -44,8 +44,8 @@ _UPPER = ("less than", "fewer than", "under", "below", "up to", "at most", "just
           "no more than", "as many as", "as much as", "a maximum of", "run to", "runs to",
           "running to")  # fmt: skip
 _APPROX = ("about", "around", "nearly", "almost", "roughly", "approximately", "some",
-           "close to", "an estimated", "estimated", "an expected", "circa", "c.", "approx.",
-           "getting on for",
+           "close to", "closer to", "an estimated", "estimated", "an expected", "circa", "c.",
+           "approx.", "getting on for",
            "an average of", "on average", "averaging")  # fmt: skip
 # Gold convention: "an average of £40" is an exact reported figure, not a hedge.
 _EXACT_OVERRIDE = ("an average of", "on average", "averaging")

@@ -30,7 +30,7 @@ _UNITS = r"years?|months?|weeks?|days?|decades?"
 _PATTERNS: tuple[tuple[str, str], ...] = (
     ("ago", rf"\b(?:just\s+)?(?P<n>{_COUNT})\s+(?P<u>{_UNITS})\s+ago\b"),
     ("past", rf"\b(?:over|in|during|for)\s+the\s+(?:past|last)\s+(?:(?P<n>{_COUNT})\s+"
-             rf"(?P<u>{_UNITS})|(?P<d>decade))\b"),
+             rf"(?P<u>{_UNITS})|(?P<d>decade))\b(?:\s+of\s+(?P<y>1[6-9]\d\d|20\d\d)\b)?"),
     # "over the next three years": a time to come
     ("next", rf"\b(?:over|in|during|for|within)\s+the\s+(?:next|coming)\s+(?P<n>{_COUNT})\s+"
              rf"(?P<u>{_UNITS})\b"),
@@ -42,12 +42,15 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ("monthyear", rf"\b(?:{_MONTHS})\.?,?\s+(?P<y>1[5-9]\d\d|20\d\d)\b"),
     ("daymonth", rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})"
                  rf"|(?:{_MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?)\b"),
-    ("year", r"(?<![\d,.$£€/-])(?P<y>1[6-9]\d\d|20\d\d)"
+    ("year", r"(?:(?<=mid-)|(?<![\d,.$£€/-]))(?P<y>1[6-9]\d\d|20\d\d)"
              r"(?!\d|[,.]\d|%|\s?(?:bn|m|million|billion)\b)"),
     ("month", rf"\b(?:in|since|during|until|by|from|early|late|mid-|the)\s+(?P<m>{_MONTHS})\b"
               rf"(?!\.?,?\s+\d)"),
     ("weekday", rf"\b(?:on\s+)?(?P<d>{_WEEKDAYS})\b"),
     ("today", r"\b(?P<t>today|yesterday|tomorrow|this week|this month|last night)\b"),
+    # "the fourth quarter (of 2004)": a quarter, dated when its year is given
+    ("quarter", r"\b(?:the\s+)?(?P<q>first|second|third|fourth|final|last)\s+quarter\b"
+                r"(?:\s+of\s+(?P<y>1[6-9]\d\d|20\d\d)\b)?"),
     # "later in the year", "during the year": the publication year; "the following year"
     # follows a year named before, which this reads no further back than its sentence
     ("inyear", r"\b(?:(?P<y>later|earlier)\s+in\s+the\s+year|during\s+the\s+year|"
@@ -83,6 +86,7 @@ _KIND_HINTS: dict[str, tuple[str, ...]] = {
     "today": (" today", " yesterday", " tomorrow", " this week", " this month", " last night"),
     "ahead": _AHEAD_HINTS,
     "inyear": (" the year", " following year", " previous year"),
+    "quarter": (" quarter",),
 }
 # Kinds sharing a hint tuple (the four month kinds) test it once per text.
 _HINT_GROUPS = tuple(dict.fromkeys(_KIND_HINTS.values()))
@@ -92,7 +96,7 @@ _MONTH_WORD = re.compile(rf"\b(?:{_MONTHS})\b", re.IGNORECASE)
 _YEAR_CONTEXT = re.compile(
     r"(?:\b(?:in|since|during|by|from|until|before|after|between|and|to|early|late|mid|throughout|"
     r"for|season|year|spring|summer|autumn|winter|fiscal|'s|(?:end|start|beginning|middle|whole|"
-    r"summer|spring|autumn|winter|half|quarter) of)\s*$|(?:^|[.!?\n\"“(]\s*)$)",
+    r"summer|spring|autumn|winter|half|quarter) of)\s*$|(?:^|[.!?\n\"“(]\s*)$|\bmid-$)",
     re.IGNORECASE,
 )
 # "the 2004 Brit Awards", "the 2005 budget": a year naming an edition of something
@@ -127,6 +131,7 @@ _HINTS = (
             "past",
             "coming",
             "the year",
+            "quarter",
             "following year",
             "previous year",
             "today",
@@ -292,6 +297,16 @@ def _calendar_date(expression: str) -> date | None:
 def _resolve(kind: str, m: re.Match[str], published: date | None) -> TimeRef | None:
     expr = m.group(0).strip()
     g = m.groupdict()
+    if kind == "quarter":
+        if g["quarter_y"] is None:
+            return TimeRef(expr, None, "month", None)
+        year = int(g["quarter_y"])
+        first_month = {"first": 1, "second": 4, "third": 7}.get(g["quarter_q"].lower(), 10)
+        return TimeRef(expr, date(year, first_month, 1).isoformat(), "month",
+                       _before(published, year))  # fmt: skip
+    if kind == "past" and g["past_y"] is not None:  # "the last three months of 2004"
+        year = int(g["past_y"])
+        return TimeRef(expr, date(year, 1, 1).isoformat(), "year", _before(published, year))
     if kind == "past" and g["past_d"] is not None:  # "in the past decade"
         years = 10
         resolved = _shift_years(published, years).replace(month=1, day=1) if published else None

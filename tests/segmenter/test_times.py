@@ -155,3 +155,16 @@ def test_years_named_by_their_place_in_the_story() -> None:
     following = one("The following year Bournemouth hosted the event", date(2005, 1, 10))
     assert (following.date, following.years_before_publication) == (None, None)
     assert one("Labour will hold its 2006 autumn conference in Manchester").date == "2006-01-01"
+
+
+def test_quarters_and_parts_of_a_named_year() -> None:
+    dated = one("profits in the first quarter of 2005 rose", date(2005, 6, 1))
+    assert (dated.date, dated.granularity, dated.years_before_publication) == (
+        "2005-01-01",
+        "month",
+        0,
+    )
+    assert one("GDP rose by 0.8% in the fourth quarter").date is None
+    months = one("growth accelerated in the last three months of 2004", date(2005, 2, 1))
+    assert (months.date, months.years_before_publication) == ("2004-01-01", 1)
+    assert one("down from a peak of almost 96% in mid-2004").date == "2004-01-01"
