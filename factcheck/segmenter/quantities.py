@@ -36,7 +36,7 @@ _CURRENCY_WORDS = {
     "rupee": "INR", "francs": "CHF", "rand": "ZAR", "rands": "ZAR", "roubles": "RUB",
     "rubles": "RUB", "rouble": "RUB", "ruble": "RUB", "baht": "THB", "ringgit": "MYR",
     "naira": "NGN", "shekels": "ILS", "zlotys": "PLN", "zloty": "PLN", "forints": "HUF",
-    "rupiah": "IDR",
+    "rupiah": "IDR", "won": "KRW", "kronor": "SEK", "krona": "SEK",
 }  # fmt: skip
 _LOWER = ("more than", "over", "above", "at least", "upwards of", "in excess of", "just over",
           "greater than", "exceeding", "beyond", "no fewer than", "no less than")  # fmt: skip

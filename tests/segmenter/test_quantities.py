@@ -161,3 +161,10 @@ def test_words_between_a_number_and_its_noun() -> None:
     assert planes.quantity.unit == "aircraft"
     (jobs,) = find_quantities("The rise, from 189,000 last year, was expected")
     assert jobs.quantity.unit is None
+
+
+def test_won_and_kronor_are_currencies() -> None:
+    won = [f.quantity for f in find_quantities("It has earmarked 100 trillion won ($96bn)")]
+    assert [(q.value, q.unit) for q in won] == [(1e14, "KRW"), (96e9, "USD")]
+    (kronor,) = find_quantities("Operating profit was 9.5bn kronor")
+    assert kronor.quantity.unit == "SEK"
