@@ -112,6 +112,11 @@ _RANK_BEFORE = re.compile(r"\b(?:top|number|no\.)\s$", re.IGNORECASE)
 # "Channel 4", "Radio 1", "Apollo 11", "Article 5": a small number after a capitalised
 # word inside a sentence is part of a name (a sentence's first word is capitalised anyway)
 _NAME_BEFORE = re.compile(r"(?<=[\w,;:)] )[A-Z][A-Za-z]+ $")
+# "200 megabytes of traffic or more", "five years or less": a bound after the figure
+_BOUND_AFTER = re.compile(
+    r"(?:\s+[\w'’\-]+){0,3}?\s+or\s+(?:(?P<more>more|above|over|higher|greater)|"
+    r"(?P<less>less|fewer|under|below|lower))\b"
+)
 _NAME_AFTER = re.compile(r"\s+[A-Z][a-z]")
 _SMALL_PLAIN = re.compile(r"\d{1,3}")
 _ANAPHORIC_WORDS = wordset("two three four five six seven eight nine ten")
@@ -419,6 +424,10 @@ def _read_match(text: str, m: re.Match[str]) -> Found | None:
     if unit is None:
         unit, end = _unit_after(text, end)
     bound, qstart = _bound_before(text, start)
+    if bound == "exact" and " or " in text[end : end + 48]:
+        or_more = _BOUND_AFTER.match(text, end)
+        if or_more is not None:  # "200 megabytes of traffic or more"
+            bound = "upper" if or_more.group("less") else "lower"
     return Found(
         Quantity(
             value=value,

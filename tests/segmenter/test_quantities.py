@@ -168,3 +168,11 @@ def test_won_and_kronor_are_currencies() -> None:
     assert [(q.value, q.unit) for q in won] == [(1e14, "KRW"), (96e9, "USD")]
     (kronor,) = find_quantities("Operating profit was 9.5bn kronor")
     assert kronor.quantity.unit == "SEK"
+
+
+def test_or_more_after_a_figure_is_a_bound() -> None:
+    (traffic,) = find_quantities("attacks sending down 200 megabytes of traffic or more")
+    assert traffic.quantity.bound == "lower"
+    (term,) = find_quantities("jailed for five years or less")
+    assert term.quantity.bound == "upper"
+    assert [f.quantity.bound for f in find_quantities("three or four firms")] == ["exact"] * 2

@@ -168,3 +168,8 @@ def test_quarters_and_parts_of_a_named_year() -> None:
     months = one("growth accelerated in the last three months of 2004", date(2005, 2, 1))
     assert (months.date, months.years_before_publication) == ("2004-01-01", 1)
     assert one("down from a peak of almost 96% in mid-2004").date == "2004-01-01"
+
+
+def test_the_months_to_a_month() -> None:
+    t = one("Growth in Japan evaporated in the three months to September", date(2004, 11, 20))
+    assert (t.expression, t.date) == ("to September", "2004-09-01")
