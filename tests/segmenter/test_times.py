@@ -173,3 +173,7 @@ def test_quarters_and_parts_of_a_named_year() -> None:
 def test_the_months_to_a_month() -> None:
     t = one("Growth in Japan evaporated in the three months to September", date(2004, 11, 20))
     assert (t.expression, t.date) == ("to September", "2004-09-01")
+
+
+def test_a_clock_time_is_no_year() -> None:
+    assert find_times("By 1650 GMT, the dollar was trading at $1.3280") == []
