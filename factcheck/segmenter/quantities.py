@@ -247,7 +247,7 @@ def _unit_after(text: str, end: int) -> tuple[str | None, int]:
         low = word.lower()
         if low in _CURRENCY_WORDS:
             return _CURRENCY_WORDS[low], stop
-        if word[0].islower() and low.endswith("s") and not low.endswith("ss") and len(low) > 2:
+        if len(low) > 2 and _is_plural(word):
             return word.rstrip("’'"), stop
     return words[0][0], words[0][1]
 
@@ -255,9 +255,12 @@ def _unit_after(text: str, end: int) -> tuple[str | None, int]:
 def _counted_noun(unit: str) -> bool:
     """A plural noun or a currency: what "3.5m" can count in millions ("3.5m users",
     "3.5m people"), where "the 1500m final" measures metres."""
-    if (len(unit) == 3 and unit.isupper()) or unit in _PLURALS_WITHOUT_S:
-        return True
-    return unit[:1].islower() and unit.endswith("s") and not unit.endswith("ss")
+    return (len(unit) == 3 and unit.isupper()) or unit in _PLURALS_WITHOUT_S or _is_plural(unit)
+
+
+def _is_plural(word: str) -> bool:
+    """A lower-case word in -s, not -ss: "users", not "business" or "Nations"."""
+    return word[:1].islower() and word.endswith("s") and not word.endswith("ss")
 
 
 _PLURALS_WITHOUT_S = wordset(

@@ -217,10 +217,7 @@ def _figure_clause(text: str, start: int) -> bool:
     """A clause from `start` to the next comma or end that holds a figure: "which
     stretches over more than 1.5 million square feet" is a claim of its own."""
     stop = text.find(",", start)
-    return _DIGIT_IN.search(text, start, stop if stop >= 0 else len(text)) is not None
-
-
-_DIGIT_IN = re.compile(r"\d")
+    return _DIGIT.search(text, start, stop if stop >= 0 else len(text)) is not None
 
 
 def _cut_points(text: str) -> list[tuple[int, int]]:

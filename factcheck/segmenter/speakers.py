@@ -375,29 +375,8 @@ def find_attribution(
         verb, start = ("believes" if opinion else "says"), imp.end()
     elif m:
         speaker, verb, start = _speaker_label(m.group("spk"), last_person), "according to", m.end()
-    else:
-        context = _CONTEXT_LEAD.match(sentence) or _TIME_LEAD.match(sentence)
-        skip = context.end() if context else 0
-        m2 = _LEAD.match(sentence[skip:]) if skip else _LEAD.match(sentence)
-        if sentence.startswith(_VERB_FIRST) and (v := _VERB_FIRST_LEAD.match(sentence)):
-            m2 = None  # 'Said Mr Bysshe: "Painkiller is a new game ..."'
-            speaker = _speaker_label(v.group("spk"), last_person)
-            verb, start = v.group("verb").lower(), v.end()
-        elif " quoted " in sentence and (q := _QUOTED_LEAD.match(sentence, skip)) is not None:
-            m2 = None
-            speaker = _speaker_label(q.group("spk"), last_person)
-            verb, start = "said", q.end()
-        if (
-            m2
-            and _plausible_subject(m2.group("spk"))
-            and m2.group("verb") not in KEEP_IN_SPAN
-            and (
-                m2.group("verb") not in _FINDING_VERBS
-                or m2.group(0).rstrip().endswith(("that", ":"))
-            )
-        ):
-            speaker = _speaker_label(m2.group("spk"), last_person)
-            verb, start = m2.group("verb"), skip + m2.end()
+    elif (lead := _lead_frame(sentence, last_person)) is not None:
+        speaker, verb, start = lead
     tail = sentence[start:end]
     t = _according_trail(tail)
     if t:
@@ -431,6 +410,26 @@ def find_attribution(
         verb = verb or i.group("verb")
         inner = (i.start(), i.end())
     return Attribution(speaker, verb, start, end, inner)
+
+
+def _lead_frame(sentence: str, last_person: str | None) -> tuple[str | None, str, int] | None:
+    """(speaker, verb, where the claim starts) of a frame before the claim: 'X said
+    (that)', 'Said X: "..."', 'X was quoted by the paper as saying ...'; None without one."""
+    if sentence.startswith(_VERB_FIRST) and (v := _VERB_FIRST_LEAD.match(sentence)):
+        return _speaker_label(v.group("spk"), last_person), v.group("verb").lower(), v.end()
+    context = _CONTEXT_LEAD.match(sentence) or _TIME_LEAD.match(sentence)
+    skip = context.end() if context else 0
+    if " quoted " in sentence and (q := _QUOTED_LEAD.match(sentence, skip)) is not None:
+        return _speaker_label(q.group("spk"), last_person), "said", q.end()
+    m = _LEAD.match(sentence[skip:]) if skip else _LEAD.match(sentence)
+    if (
+        m is None
+        or not _plausible_subject(m.group("spk"))
+        or m.group("verb") in KEEP_IN_SPAN
+        or (m.group("verb") in _FINDING_VERBS and not m.group(0).rstrip().endswith(("that", ":")))
+    ):
+        return None
+    return _speaker_label(m.group("spk"), last_person), m.group("verb"), skip + m.end()
 
 
 def _according_trail(tail: str) -> re.Match[str] | None:

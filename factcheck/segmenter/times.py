@@ -316,21 +316,9 @@ def _resolve(kind: str, m: re.Match[str], published: date | None) -> TimeRef | N
             return TimeRef(expr, None, "year", None)
         this_year = date(published.year, 1, 1).isoformat() if published else None
         return TimeRef(expr, this_year, "year", 0)
-    if kind in ("ahead", "next"):
-        return _ahead(expr, g.get(f"{kind}_n"), g.get(f"{kind}_u"), published)
-    if kind in ("ago", "past"):
-        n = _count(g[f"{kind}_n"])
-        if n is None:
-            return TimeRef(expr, None, "year", None)
-        years, gran = _years_from(n, g[f"{kind}_u"])
-        resolved = None
-        if published is not None:
-            resolved = (
-                _shift_years(published, years).replace(month=1, day=1)
-                if gran == "year"
-                else _dateparser(f"{n} {g[f'{kind}_u']} ago", published)
-            )
-        return TimeRef(expr, resolved.isoformat() if resolved else None, gran, years)
+    if kind in ("ago", "past", "ahead", "next"):
+        ahead = kind in ("ahead", "next")
+        return _relative(expr, g[f"{kind}_n"], g[f"{kind}_u"], published, ahead=ahead)
     if kind == "rel":
         word, unit = g["rel_w"].lower(), g["rel_u"].lower()
         offset = {"last": 1, "previous": 1, "this": 0, "next": -1}[word]
@@ -396,22 +384,25 @@ def _resolve(kind: str, m: re.Match[str], published: date | None) -> TimeRef | N
     return None
 
 
-def _ahead(expr: str, raw_n: str | None, raw_unit: str | None, published: date | None) -> TimeRef:
-    """ "in two weeks' time", "over the next three years": after publication, so
-    years_before_publication is 0 or less (the end of the span: its start is now)."""
-    n = _count(raw_n or "")
-    unit = raw_unit or "days"
+def _relative(expr: str, raw_n: str, unit: str, published: date | None, *, ahead: bool) -> TimeRef:
+    """ "two years ago", "over the past five years"; or, `ahead`, "in two weeks' time",
+    "over the next three years": after publication, so years_before_publication is 0 or
+    less (the end of the span: its start is now). A count such as "a few" stays vague."""
+    n = _count(raw_n)
     if n is None:
         return TimeRef(expr, None, "year", None)
     years, gran = _years_from(n, unit)
+    if ahead:
+        years = -years
     resolved = None
     if published is not None:
+        phrase = f"in {n} {unit}" if ahead else f"{n} {unit} ago"
         resolved = (
-            _shift_years(published, -years).replace(month=1, day=1)
+            _shift_years(published, years).replace(month=1, day=1)
             if gran == "year"
-            else _dateparser(f"in {n} {unit}", published, True)
+            else _dateparser(phrase, published, ahead)
         )
-    return TimeRef(expr, resolved.isoformat() if resolved else None, gran, -years)
+    return TimeRef(expr, resolved.isoformat() if resolved else None, gran, years)
 
 
 # "the Sunday Telegraph", "Sunday Times journalist": a weekday that begins a name
