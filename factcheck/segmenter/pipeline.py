@@ -203,7 +203,7 @@ def _claim(
         # ", spending the majority of his time ...": detail, not a claim; but "boxing
         # regulations had been violated" has a subject and a verb of its own
         return None
-    if not qs and not _has_predicate(span) and not APPOSITIVE_CLAIM.fullmatch(span):
+    if not qs and not ts and not _has_predicate(span) and not APPOSITIVE_CLAIM.fullmatch(span):
         return None
     kind, cue = classify(span, qs, ts, verb)
     if (
@@ -234,7 +234,9 @@ def _claim(
 _PREDICATE = re.compile(
     r"\b(?:is|are|was|were|be|been|being|has|have|had|will|would|could|can|may|might|should|"
     r"must|do|does|did|\w+ed|\w+ing|won|held|made|took|set|led|lost|paid|sold|left|"
-    r"kept|grew|rose|fell|went|came|gave|got|saw|hit|cut|put|ran|beat|become|became)\b"
+    r"kept|grew|rose|fell|went|came|gave|got|saw|hit|cut|put|ran|beat|become|became|wrote|began|"
+    r"begun|spent|found|built|bought|brought|told|met|sent|fought|chose|drew|drove|flew|knew|"
+    r"struck|threw|burst|broke|fled|sought|quit)\b"
     r"|\b\w+s\s+(?:the|a|an|its|his|her|their|to|that|more|up|on|\d|it|this|them|like)\b",
 )
 

@@ -274,6 +274,8 @@ def find_quantities(text: str) -> list[Found]:
     found = _numbers(text)
     extra = extra_quantities(text)
     if extra:
+        # "two-thirds" is a share, not two "thirds"
+        found = [f for f in found if not any(e.start <= f.start and f.end <= e.end for e in extra)]
         found = sorted([*found, *extra], key=lambda f: (f.start, f.end))
     return found
 
@@ -286,6 +288,12 @@ def extra_quantities(text: str) -> list[Found]:
         for m in _RACE_TIME.finditer(text):
             seconds = int(m["min"]) * 60 + float(m["sec"])
             found.append(Found(Quantity(seconds, "exact", "seconds", m.group(0)), *m.span()))
+    if "alf" in text or "ird" in text or "rter" in text or "fth" in text:
+        for m in _FRACTION.finditer(text):
+            bound, start = _bound_before(text, m.start())
+            share = _FRACTION_PERCENT[m["frac"].lower().replace("-", " ")]
+            quantity = Quantity(share, bound, "percent", text[start : m.end("frac")])
+            found.append(Found(quantity, start, m.end("frac")))
     if "s of" in text or "S OF" in text:  # every _MANY match in ordinary or capital letters
         for m in _MANY.finditer(text):
             value = _MANY_VALUE[m["many"].lower()] * _MANY_VALUE.get((m["times"] or "").lower(), 1)
@@ -299,6 +307,20 @@ def extra_quantities(text: str) -> list[Found]:
 
 # "3:48.82", "2:06.73": minutes, seconds and hundredths (a clock time has no fraction)
 _RACE_TIME = re.compile(r"(?<![\d:.])(?P<min>\d{1,2}):(?P<sec>[0-5]\d\.\d{1,2})(?![\d:])")
+# "nearly a quarter said", "more than half of all adults": a share, read as a percentage;
+# not "the first half of the season" nor "a quarter of a century"
+_FRACTION = re.compile(
+    r"(?<!first )(?<!second )(?<!third )(?<!final )(?<!last )(?<!latter )(?<!other )"
+    r"\b(?P<frac>[Aa]\s+quarter|[Aa]\s+third|[Aa]\s+fifth|[Hh]alf|[Tt]wo[-\s]thirds|"
+    r"[Tt]hree[-\s]quarters)\s+"
+    r"(?:of\s+(?!(?:a|an|the|this|that|next|last)\s+(?:century|hour|mile|minute|second|"
+    r"year|season|decade|match|game|race|point|cent|term|month|week|day)\b)"
+    r"|(?=(?:said|say|says|were|are|have|had|thought|think|believe|believed)\b))"
+)
+_FRACTION_PERCENT = {
+    "a quarter": 25.0, "a third": 100 / 3, "a fifth": 20.0, "half": 50.0,
+    "two thirds": 200 / 3, "three quarters": 75.0,
+}  # fmt: skip
 _MANY = re.compile(
     r"\b(?:(?P<times>tens|hundreds)\s+of\s+)?"
     r"(?P<many>dozens|hundreds|thousands|millions|billions)\s+of\b",

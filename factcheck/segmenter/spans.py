@@ -46,8 +46,10 @@ _SPLIT_BODY = (
     r"sending|ending|costing|earning|doubling|increasing|reducing|even\s+though|even\s+if|"
     r"(?:helped|driven|boosted|hit|hurt|fuelled|fueled|dragged)\s+by|"
     r"(?:slightly|well|far|just)\s+(?:below|above)|(?:below|above)\s+(?:the|its|a|an))\b)"
+    r"|,\s+(?=(?!(?:including|according|during|regarding|concerning|nothing|something|"
+    r"everything|anything|morning|evening|building|being|following)\b)[a-z]{2,}ing\s)"
     r"|\s+(?=(?:but|while|whereas|although)\s)"
-    r"|(?P<which>\s+(?=which\s))"
+    r"|(?P<which>\s+(?=(?:which|until)\s))"
     r"|,\s+(?=(?:[\w\-]+\s+){0,4}of\s+(?:whom|which)\b)"
     # ", 6% more than Wednesday's closing price", ", up from 3.1% in May": a figure of its own
     r"|,\s+(?=(?:up|down)\s+(?:by\s+|from\s+)?(?:[$£€]|\d)"
@@ -204,7 +206,9 @@ _ED_CLAUSE = re.compile(
 )
 # "in England", "of Trinidad": a name inside a phrase that the next name continues
 _PLACE_BEFORE = re.compile(
-    r"\b(?:in|of|for|from|across|throughout|between|to|at)\s+(?:the\s+)?[A-Z][\w'’\-]+\Z"
+    r"\b(?:in|of|for|from|across|throughout|between|to|at)\s+(?:the\s+)?"
+    r"(?!(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\Z)[A-Z][\w'’\-]+\Z"
 )
 _ED_START = re.compile(r"\s*[a-z]{2,}ed\s")
 _HAS_VERB = re.compile(
@@ -251,7 +255,9 @@ def _cut_points(text: str) -> list[tuple[int, int]]:
 # with a literal character, so the scan skips all others; each match is one character
 # long, so needles that share a space (", and ") are all found.
 _NEEDLE = re.compile(
-    r",(?= )|;(?= )| (?=- |but |while |whereas |although |which |and |as |after |before |with )"
+    r",(?= )|;(?= )"
+    r"| (?=- |but |while |whereas |although |which |when |until |and |as |after "
+    r"|before |with )"
 )
 
 
@@ -308,8 +314,8 @@ _LEAD_PHRASE = re.compile(
     r"(?!(?:During|According|Including|Regarding|Concerning|Excluding|Notwithstanding|"
     r"Nothing|Something|Everything|Anything|Indeed|Speed|Feed|Seed|Need|Shed)\b)"
     r"(?:[A-Za-z]{2,}(?:ing|ed)|[Ss]hown|[Gg]iven|[Kk]nown|[Ss]een|[Bb]uilt|[Bb]orn|[Mm]ade|"
-    r"With|Despite|Unlike|Following)\b"
-    r"(?:[^,;:\"“”()]|,(?=\S)){3,120}?(?P<gap>,\s+)"
+    r"With|Despite|Unlike|Following|Until|Since|After|Before)\b"
+    r"(?:[^,;:\"“”()]|,(?=\S)|\([^()]{1,40}\)){3,120}?(?P<gap>,\s+)"
     r"(?=[A-Z]|(?:the|a|an|its|his|her|their|he|she|it|they|we)\b|(?:[a-z]+\s+){1,2}[A-Z])"
 )
 _DIGIT = re.compile(r"\d")

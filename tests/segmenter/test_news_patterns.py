@@ -884,3 +884,55 @@ def test_went_on_to_warn_is_a_frame() -> None:
     )
     assert claim.speaker == "Chief Supt Deats"
     assert claim.text == "Some 28 people were arrested in six countries"
+
+
+# --- session 5 (rounds 14-21 re-read, round 22 annotated blind) --------------------------
+
+
+def test_a_participle_after_a_comma_is_a_claim_of_its_own() -> None:
+    found = claims_of(
+        "Oil prices have fallen heavily for a second day, closing at three-month lows after "
+        "news that US crude stocks have improved ahead of winter."
+    )
+    assert found[0].text == "Oil prices have fallen heavily for a second day"
+    assert found[1].text.startswith("closing at three-month lows")
+    # "following" reads as a preposition: the reason stays with its clause
+    assert len(claims_of("He changed his mind in June 2004, following pressure from allies.")) == 1
+
+
+def test_a_dated_clause_keeps_an_irregular_verb() -> None:
+    found = claims_of("Aguilera burst onto the pop scene in 1999, winning a Grammy in 2000.")
+    assert [c.text for c in found] == [
+        "Aguilera burst onto the pop scene in 1999",
+        "winning a Grammy in 2000",
+    ]
+
+
+def test_a_month_is_not_a_place_before_and() -> None:
+    found = claims_of(
+        "House prices rose by 0.8% in January and Halifax reported a rise of 0.4% in February."
+    )
+    assert [c.text for c in found] == [
+        "House prices rose by 0.8% in January",
+        "a rise of 0.4% in February",
+    ]
+
+
+def test_a_lead_phrase_may_hold_brackets() -> None:
+    found = claims_of(
+        "Despite making a record Australian dollars 648m ($492m) profit last year, Qantas has "
+        "argued that it needs to cut costs by A$1bn."
+    )
+    assert found[0].text.startswith("Despite making a record Australian dollars 648m ($492m)")
+    assert found[0].text.endswith("last year")
+    assert len(found) == 2
+
+
+def test_until_starts_a_claim() -> None:
+    found = claims_of(
+        "The duo had gone five matches unbeaten until Sunday's 1-0 defeat at home to Arsenal."
+    )
+    assert [c.text for c in found] == [
+        "The duo had gone five matches unbeaten",
+        "until Sunday's 1-0 defeat at home to Arsenal",
+    ]

@@ -176,3 +176,18 @@ def test_or_more_after_a_figure_is_a_bound() -> None:
     (term,) = find_quantities("jailed for five years or less")
     assert term.quantity.bound == "upper"
     assert [f.quantity.bound for f in find_quantities("three or four firms")] == ["exact"] * 2
+
+
+def test_a_share_in_words_is_a_percentage() -> None:
+    (share,) = find_quantities("nearly a quarter said they struggled to remember their pin")
+    assert (share.quantity.value, share.quantity.bound, share.quantity.unit) == (
+        25.0,
+        "approx",
+        "percent",
+    )
+    (most,) = find_quantities("More than two-thirds of voters backed it")  # not 2 "thirds"
+    assert (round(most.quantity.value, 1), most.quantity.bound) == (66.7, "lower")
+    assert [f.quantity.value for f in find_quantities("Half of the 20 firms")] == [50.0, 20.0]
+    # a part of a time is no share
+    assert find_quantities("in the first half of the season") == []
+    assert find_quantities("a quarter of a century ago") == []

@@ -184,7 +184,7 @@ def test_every_split_alternative_begins_at_a_needle() -> None:
     """_split_matches tries _SPLIT only at _NEEDLE matches: each alternative must begin
     with "," or ";" and a blank, or with blanks and a dash or a word _NEEDLE knows."""
     alternatives = _top_level_alternatives(spans._SPLIT_BODY)
-    assert len(alternatives) == 18
+    assert len(alternatives) == 19
     for alt in alternatives:
         alt = re.sub(r"^\(\?P<\w+>", "", alt)
         if alt.startswith((";\\s+", ",\\s+")):
