@@ -29,7 +29,7 @@ _NARRATION = re.compile(
     r"^(?:he|she|his|her|i|my|we|our|they|their|its|it)\b|^(?:have|has|had)\s+\w+ed\b",
     re.IGNORECASE,
 )
-_PARTICIPLE = re.compile(r"^[a-z]+ing\b")
+_PARTICIPLE = re.compile(r"^(?!having\s)[a-z]+ing\b")
 # "boxing regulations had been violated": an -ing noun, then the verb of its clause
 _GERUND_SUBJECT = re.compile(
     r"[a-z]+ing\s+(?!(?:the|a|an|to|up|in|on|his|her|its|their|out|off|more|over|with|for|"
@@ -214,7 +214,7 @@ def _claim(
     ):
         return None  # "His initial business involved ...": narration about someone
     value, checkworthy, reasons = score(
-        Candidate(span, sentence, kind, cue, qs, ts, speaker, verb, offset=lo)
+        Candidate(span, sentence, kind, cue, qs, ts, speaker, verb, lo, _quoted(sentence, lo))
     )
     return ClaimSpan(
         text=span,
@@ -249,3 +249,9 @@ def _has_predicate(span: str) -> bool:
 
 # "The service includes WiFi as standard": a verb in -s before a name
 _VERB_BEFORE_NAME = re.compile(r"\b[a-z]{3,}s\s+[A-Z][a-z]")
+
+
+def _quoted(sentence: str, lo: int) -> bool:
+    """Whether the claim at `lo` opens inside quotation marks: the speaker's own words."""
+    curly = sentence.count("“", 0, lo) > sentence.count("”", 0, lo)
+    return curly or sentence.count('"', 0, lo) % 2 == 1

@@ -34,6 +34,11 @@ from factcheck.segmenter.types import Quantity, TimeRef
 from factcheck.segmenter.wordlists import wordset
 
 THRESHOLD = 0.5
+# A remark quoted in the speaker's own words ("It is about common decency") is what the
+# speaker said, which is seldom what a fact-checker checks (blind-annotated articles:
+# AP 0.654 with this nudge, 0.649 without; our own gold 0.810 and 0.808). A figure inside
+# the quote keeps its weight.
+QUOTE_PENALTY = 0.12
 MODEL_WEIGHT = 0.4
 # Predictions, opinions and personal history are checkable but low value (the gold's
 # convention); the model cannot see the kind and rates "would grow by 4.3%" as highly as
@@ -110,6 +115,7 @@ class Candidate:
     speaker: str | None = None
     speaker_verb: str | None = None
     offset: int | None = None  # where `text` starts in `sentence`, when the caller knows
+    quoted: bool = False  # the speaker's own words, inside quotation marks
 
 
 def entities(text: str) -> list[str]:
@@ -446,6 +452,9 @@ def rule_score(candidate: Candidate) -> tuple[float, list[str]]:
             # only the speaker can confirm; "we cut crime by 30%" keeps its figure's weight
             value -= 0.1
             reasons.append(f"the speaker's own account: '{me.group(0)}'")
+    if c.quoted and not counts:
+        value -= QUOTE_PENALTY
+        reasons.append("a remark in the speaker's own words")
     if not counts and (vague := _vague(c.text)) is not None:
         value -= 0.1
         reasons.append(f"vague wording: '{vague}'")

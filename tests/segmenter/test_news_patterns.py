@@ -936,3 +936,14 @@ def test_until_starts_a_claim() -> None:
         "The duo had gone five matches unbeaten",
         "until Sunday's 1-0 defeat at home to Arsenal",
     ]
+
+
+def test_a_remark_in_quotation_marks_ranks_below_the_same_words_reported() -> None:
+    quoted = only('"The club has never been in better shape," said Mr Shepherd.')
+    reported = only("The club has never been in better shape, said Mr Shepherd.")
+    assert quoted.text == reported.text
+    assert quoted.score < reported.score
+    assert "a remark in the speaker's own words" in quoted.reasons
+    # a figure keeps its weight inside a quote
+    figure = only('"Sales rose by 12% to £3bn last year," said Mr Shepherd.')
+    assert "a remark in the speaker's own words" not in figure.reasons
