@@ -37,6 +37,8 @@ PREDICTION = re.compile(
     r"are likely to|likely|unlikely|is expected to|are expected to|expected to be|"
     r"set to(?! be)|in the near future|"
     r"in the coming|forecast|predicted|can take|could win|on course to|poised to|"
+    r"(?<!suspended )(?<!scrapped )(?<!dropped )(?<!abandoned )(?<!shelved )(?<!halted )"
+    r"(?<!announced )(?<!unveiled )(?<!approved )(?<!rejected )(?<!blocked )"
     r"plans? to|planned to|planning to|intends? to|aims? to|chances?[\"”]? of)\b",
     re.IGNORECASE,
 )

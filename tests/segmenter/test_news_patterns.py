@@ -947,3 +947,12 @@ def test_a_remark_in_quotation_marks_ranks_below_the_same_words_reported() -> No
     # a figure keeps its weight inside a quote
     figure = only('"Sales rose by 12% to £3bn last year," said Mr Shepherd.')
     assert "a remark in the speaker's own words" not in figure.reasons
+
+
+def test_a_plan_called_off_is_a_fact_not_a_prediction() -> None:
+    claim = only(
+        "An English hospital has suspended plans to stop treating Welsh patients who have "
+        "waited more than three months."
+    )
+    assert claim.kind != "prediction"
+    assert only("The hospital plans to stop treating Welsh patients.").kind == "prediction"
