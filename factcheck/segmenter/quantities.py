@@ -341,12 +341,42 @@ def _numbers(text: str) -> list[Found]:
             return found
     for m in _number_matches(text):
         try:
+            if m.group("num2") is not None and _FROM_BEFORE.search(text, 0, m.start()):
+                found.extend(_read_change(text, m))
+                continue
             item = _read_match(text, m)
         except (ValueError, OverflowError):
             continue
         if item is not None:
             found.append(item)
     return found
+
+
+# "rose from 370 to 870 staff": a change, two figures, not a range
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s\Z", re.IGNORECASE)
+_FROM_BEFORE = re.compile(r"\bfrom\s\Z", re.IGNORECASE)
+_TO = re.compile(r"\s?to\s?", re.IGNORECASE)
+_FIRST_FIGURE = ("num", "word", "compound", "half", "scale", "unitglued")
+
+
+def _read_change(text: str, m: re.Match[str]) -> list[Found]:
+    """Both figures of "from X to Y" ("rose from 370 to 870 staff", "from 30% to 29%"),
+    the unit written once serving both; other connectors keep the range ("from 3-4%")."""
+    first = _read_match(text, m)
+    second_start = m.start("sign2") if m.group("sign2") else m.start("num2")
+    first_end = max(m.end(g) for g in _FIRST_FIGURE if m.group(g) is not None)
+    if first is None or _TO.fullmatch(text, first_end, second_start) is None:
+        return [first] if first is not None else []
+    second_match = m.re.match(m.string, second_start)
+    second = _read_match(text, second_match) if second_match is not None else None
+    if second is None:
+        return [first]
+    x, y = first.quantity, second.quantity
+    unit = y.unit if y.unit is not None else x.unit
+    # "from 3 to 4bn": the scale written once serves both, as the range reading found
+    head = Quantity(x.value, x.bound, x.unit or unit, text[first.start : first_end].strip())
+    tail = Quantity(y.value, y.bound, unit, y.text)
+    return [Found(head, first.start, first_end), Found(tail, second.start, second.end)]
 
 
 def _number_matches(text: str) -> Iterable[re.Match[str]]:
@@ -449,6 +479,10 @@ def _read_match(text: str, m: re.Match[str]) -> Found | None:
     if unit is None:
         unit, end = _unit_after(text, end)
     bound, qstart = _bound_before(text, start)
+    if value_max is not None and bound == "exact":
+        between = _BETWEEN_BEFORE.search(text, max(0, start - 8), start)
+        if between is not None:  # "between 40% and 50%": at least the first figure
+            bound, qstart = "lower", between.start()
     if bound == "exact" and " or " in text[end : end + 48]:
         or_more = _BOUND_AFTER.match(text, end)
         if or_more is not None:  # "200 megabytes of traffic or more"

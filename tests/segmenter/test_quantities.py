@@ -44,8 +44,11 @@ def test_range_keeps_both_ends() -> None:
 
 def test_score_is_not_a_range() -> None:
     assert find_quantities("rejected in a 2-1 decision") == []  # a vote, not a count
-    q = one("cutting corporate tax from 30% to 29%")
-    assert q.value == 30 and q.value_max is None and q.unit == "percent"
+    cut = [f.quantity for f in find_quantities("cutting corporate tax from 30% to 29%")]
+    assert [(q.value, q.value_max, q.unit) for q in cut] == [
+        (30, None, "percent"),
+        (29, None, "percent"),
+    ]
 
 
 @pytest.mark.parametrize(
@@ -191,3 +194,28 @@ def test_a_share_in_words_is_a_percentage() -> None:
     # a part of a time is no share
     assert find_quantities("in the first half of the season") == []
     assert find_quantities("a quarter of a century ago") == []
+
+
+def test_from_one_figure_to_another_is_a_change_not_a_range() -> None:
+    found = [f.quantity for f in find_quantities("rose from 370 to 870 staff")]
+    assert [(q.value, q.unit, q.value_max) for q in found] == [
+        (370.0, "staff", None),
+        (870.0, "staff", None),
+    ]
+    fell = [f.quantity for f in find_quantities("fell from £5.5bn to £4bn")]
+    assert [(q.text, q.unit) for q in fell] == [("£5.5bn", "GBP"), ("£4bn", "GBP")]
+    # a range is still a range
+    (growth,) = find_quantities("growth of 3.5 to 4.0% this year")
+    assert (growth.quantity.value, growth.quantity.value_max) == (3.5, 4.0)
+
+
+def test_between_two_figures_is_at_least_the_first() -> None:
+    (rise,) = find_quantities("a price rise of between 40% and 50%")
+    q = rise.quantity
+    assert (q.text, q.value, q.bound, q.unit, q.value_max) == (
+        "between 40% and 50%",
+        40.0,
+        "lower",
+        "percent",
+        50.0,
+    )
