@@ -349,7 +349,42 @@ def _numbers(text: str) -> list[Found]:
             continue
         if item is not None:
             found.append(item)
-    return found
+    return _word_ranges(text, found) if len(found) > 1 else found
+
+
+# "four to five days", "two or three pounds": a range whose unit is written once, after
+# its second figure
+_RANGE_JOIN = re.compile(r"\s+(?:to|or)\s+", re.IGNORECASE)
+
+
+def _word_ranges(text: str, found: list[Found]) -> list[Found]:
+    """`found` with a figure that has no unit joined to the next one as a range, when
+    only "to" or "or" stands between them."""
+    out: list[Found] = []
+    i = 0
+    while i < len(found):
+        x = found[i]
+        y = found[i + 1] if i + 1 < len(found) else None
+        q = x.quantity
+        if (
+            y is not None
+            and q.unit is None
+            and q.value_max is None
+            and y.quantity.value > q.value
+            and not text.startswith("0", y.start)  # "0845 505 or 0800 ...": phone numbers
+            and _RANGE_JOIN.fullmatch(text, x.end, y.start) is not None
+            and _FROM_BEFORE.search(text, 0, x.start) is None
+        ):
+            joined = Quantity(
+                q.value, "approx" if q.bound == "exact" else q.bound, y.quantity.unit,
+                text[x.start : y.end], y.quantity.value,
+            )  # fmt: skip
+            out.append(Found(joined, x.start, y.end))
+            i += 2
+            continue
+        out.append(x)
+        i += 1
+    return out
 
 
 # "rose from 370 to 870 staff": a change, two figures, not a range
@@ -483,6 +518,8 @@ def _read_match(text: str, m: re.Match[str]) -> Found | None:
         between = _BETWEEN_BEFORE.search(text, max(0, start - 8), start)
         if between is not None:  # "between 40% and 50%": at least the first figure
             bound, qstart = "lower", between.start()
+        else:  # "$30-35", "3.5 to 4.0%": about the first figure, at most the second
+            bound = "approx"
     if bound == "exact" and " or " in text[end : end + 48]:
         or_more = _BOUND_AFTER.match(text, end)
         if or_more is not None:  # "200 megabytes of traffic or more"

@@ -178,7 +178,9 @@ def test_or_more_after_a_figure_is_a_bound() -> None:
     assert traffic.quantity.bound == "lower"
     (term,) = find_quantities("jailed for five years or less")
     assert term.quantity.bound == "upper"
-    assert [f.quantity.bound for f in find_quantities("three or four firms")] == ["exact"] * 2
+    # "or four" is the other end of a range, not a bound
+    (firms,) = find_quantities("three or four firms")
+    assert (firms.quantity.bound, firms.quantity.value_max) == ("approx", 4.0)
 
 
 def test_a_share_in_words_is_a_percentage() -> None:
@@ -219,3 +221,15 @@ def test_between_two_figures_is_at_least_the_first() -> None:
         "percent",
         50.0,
     )
+
+
+def test_a_range_in_words_takes_the_unit_written_after_it() -> None:
+    (days,) = find_quantities("customers were getting hit every four to five days")
+    q = days.quantity
+    assert (q.value, q.bound, q.unit, q.value_max) == (4.0, "approx", "days", 5.0)
+    (pounds,) = find_quantities("it'll be two or three pounds per month")
+    assert (pounds.quantity.unit, pounds.quantity.value_max) == ("GBP", 3.0)
+    (dollars,) = find_quantities("we're headed to $30-35")
+    assert (dollars.quantity.bound, dollars.quantity.value_max) == ("approx", 35.0)
+    # phone numbers are no range
+    assert all(f.quantity.value_max is None for f in find_quantities("call 0845 505 or 0800 555"))
