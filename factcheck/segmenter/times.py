@@ -57,6 +57,15 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
                r"the\s+following\s+year|the\s+previous\s+year)\b"),
     # "in two weeks' time", "in a few months time": a time to come
     ("ahead", rf"\bin\s+(?P<n>{_COUNT})\s+(?P<u>{_UNITS})['’]?\s+time\b"),
+    # "at the weekend", "since the start of the year", "over Christmas": a time named by
+    # an occasion, which dates a claim to the days around publication
+    ("occasion", r"\b(?:(?:at|over|since|during|on)\s+the\s+weekend|(?:this|last|next)\s+weekend"
+                 r"|(?:earlier|later)\s+this\s+(?:week|month)"
+                 r"|(?:since|from|at|by|before|until)\s+the\s+(?:start|end|beginning)\s+of\s+the"
+                 r"\s+(?:year|month|week|season)"
+                 r"|(?:over|during|at|before|after|since|until|by|from)\s+(?:the\s+)?"
+                 r"(?:christmas|new\s+year|easter|boxing\s+day|festive\s+season)"
+                 r")\b"),
 )  # fmt: skip
 # One regex per kind, each run only when a cheap substring test says it may match:
 # a single alternation of all kinds costs about 1 microsecond per character.
@@ -87,7 +96,10 @@ _KIND_HINTS: dict[str, tuple[str, ...]] = {
     "ahead": _AHEAD_HINTS,
     "inyear": (" the year", " following year", " previous year"),
     "quarter": (" quarter",),
-}
+    "occasion": (" weekend", " start of the", " end of the", " beginning of the", " christmas",
+                 " new year", " easter", " boxing day", " festive", " earlier this",
+                 " later this"),
+}  # fmt: skip
 # Kinds sharing a hint tuple (the four month kinds) test it once per text.
 _HINT_GROUPS = tuple(dict.fromkeys(_KIND_HINTS.values()))
 _KIND_GROUP = {kind: _HINT_GROUPS.index(hints) for kind, hints in _KIND_HINTS.items()}
@@ -137,6 +149,15 @@ _HINTS = (
             "today",
             "yesterday",
             "tomorrow",
+            "weekend",
+            "start of the",
+            "end of the",
+            "beginning of the",
+            "christmas",
+            "new year",
+            "easter",
+            "boxing day",
+            "festive",
         )
     ),
     "ago",
@@ -371,6 +392,8 @@ def _resolve(kind: str, m: re.Match[str], published: date | None) -> TimeRef | N
             resolved = resolved.replace(day=1)
         return TimeRef(expr, resolved.isoformat() if resolved else None, "month",
                        _before(published, resolved.year) if resolved else None)  # fmt: skip
+    if kind == "occasion":  # kept unresolved: which days it names depends on the calendar
+        return TimeRef(expr, None, None, None)
     if kind in ("weekday", "today"):
         word = (g.get("weekday_d") or g.get("today_t") or expr).lower()
         if kind == "weekday" and (

@@ -177,3 +177,18 @@ def test_the_months_to_a_month() -> None:
 
 def test_a_clock_time_is_no_year() -> None:
     assert find_times("By 1650 GMT, the dollar was trading at $1.3280") == []
+
+
+def test_a_time_named_by_an_occasion_is_kept_unresolved() -> None:
+    published = date(2005, 1, 10)
+    for text, expression in [
+        ("The row boiled over at the weekend", "at the weekend"),
+        ("The market has fallen 5% since the weekend", "since the weekend"),
+        ("Fraud is up 22% since the start of the year", "since the start of the year"),
+        ("The campaign will run until Boxing Day", "until Boxing Day"),
+        ("Patients will be removed from the new year", "from the new year"),
+        ("Traffic peaks during the festive season", "during the festive season"),
+    ]:
+        (found,) = find_times(text, published)
+        assert (found.time.expression, found.time.date) == (expression, None)
+    assert find_times("the end of the season", published) == []
