@@ -956,3 +956,14 @@ def test_a_plan_called_off_is_a_fact_not_a_prediction() -> None:
     )
     assert claim.kind != "prediction"
     assert only("The hospital plans to stop treating Welsh patients.").kind == "prediction"
+
+
+def test_a_reported_fact_without_a_figure_ranks_below_the_same_fact_unattributed() -> None:
+    reported = only("The company said the plant had been closed for repairs.")
+    plain = only("The plant had been closed for repairs.")
+    assert reported.kind == plain.kind == "fact"
+    assert reported.score < plain.score
+    assert "reported by the speaker, without a figure" in reported.reasons
+    # a figure keeps a reported fact's weight
+    figure = only("The company said the plant had been closed for 12 days.")
+    assert "reported by the speaker, without a figure" not in figure.reasons
