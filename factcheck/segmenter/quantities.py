@@ -288,7 +288,7 @@ def extra_quantities(text: str) -> list[Found]:
         for m in _RACE_TIME.finditer(text):
             seconds = int(m["min"]) * 60 + float(m["sec"])
             found.append(Found(Quantity(seconds, "exact", "seconds", m.group(0)), *m.span()))
-    if "alf" in text or "ird" in text or "rter" in text or "fth" in text:
+    if "alf" in text or "ird" in text or "rter" in text or "fth" in text:  # half, third, ...
         for m in _FRACTION.finditer(text):
             bound, start = _bound_before(text, m.start())
             share = _FRACTION_PERCENT[m["frac"].lower().replace("-", " ")]
@@ -388,9 +388,9 @@ def _word_ranges(text: str, found: list[Found]) -> list[Found]:
 
 
 # "rose from 370 to 870 staff": a change, two figures, not a range
-_BETWEEN_BEFORE = re.compile(r"\bbetween\s\Z", re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"\bfrom\s\Z", re.IGNORECASE)
 _TO = re.compile(r"\s?to\s?", re.IGNORECASE)
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s\Z", re.IGNORECASE)
 _FIRST_FIGURE = ("num", "word", "compound", "half", "scale", "unitglued")
 
 

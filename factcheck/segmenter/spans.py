@@ -49,7 +49,8 @@ _SPLIT_BODY = (
     r"|,\s+(?=(?!(?:including|according|during|regarding|concerning|nothing|something|"
     r"everything|anything|morning|evening|building|being|following)\b)[a-z]{2,}ing\s)"
     r"|\s+(?=(?:but|while|whereas|although)\s)"
-    r"|(?P<which>\s+(?=(?:which|until)\s))"
+    # "which" and "until" start a claim only when their clause holds a figure
+    r"|(?P<figure>\s+(?=(?:which|until)\s))"
     r"|,\s+(?=(?:[\w\-]+\s+){0,4}of\s+(?:whom|which)\b)"
     # ", 6% more than Wednesday's closing price", ", up from 3.1% in May": a figure of its own
     r"|,\s+(?=(?:up|down)\s+(?:by\s+|from\s+)?(?:[$£€]|\d)"
@@ -243,7 +244,7 @@ def _cut_points(text: str) -> list[tuple[int, int]]:
             continue  # "EU member states, rejected ...": the end of an aside, not a list
         if m.group("aux") is not None and not _RELATIVE_BEFORE.search(text, 0, m.start()):
             continue
-        if m.group("which") is not None and not _figure_clause(text, m.end()):
+        if m.group("figure") is not None and not _figure_clause(text, m.end()):
             continue  # "the firm which makes ...": the noun's own clause
         cuts.append((m.start(), m.end()))
     return cuts
@@ -256,8 +257,7 @@ def _cut_points(text: str) -> list[tuple[int, int]]:
 # long, so needles that share a space (", and ") are all found.
 _NEEDLE = re.compile(
     r",(?= )|;(?= )"
-    r"| (?=- |but |while |whereas |although |which |when |until |and |as |after "
-    r"|before |with )"
+    r"| (?=- |but |while |whereas |although |which |until |and |as |after |before |with )"
 )
 
 

@@ -69,7 +69,7 @@ def reference_cut_points(text: str) -> list[tuple[int, int]]:
             continue
         if m.group("aux") is not None and not spans._RELATIVE_BEFORE.search(text, 0, m.start()):
             continue
-        if m.group("which") is not None and not re.search(r"\d", text[m.end() :].split(",")[0]):
+        if m.group("figure") is not None and not re.search(r"\d", text[m.end() :].split(",")[0]):
             continue
         cuts.append((m.start(), m.end()))
     return cuts
