@@ -46,8 +46,8 @@ _SPLIT_BODY = (
     r"sending|ending|costing|earning|doubling|increasing|reducing|even\s+though|even\s+if|"
     r"(?:helped|driven|boosted|hit|hurt|fuelled|fueled|dragged)\s+by|"
     r"(?:slightly|well|far|just)\s+(?:below|above)|(?:below|above)\s+(?:the|its|a|an))\b)"
-    r"|,\s+(?=(?!(?:including|according|during|regarding|concerning|nothing|something|"
-    r"everything|anything|morning|evening|building|being|following)\b)[a-z]{2,}ing\s)"
+    r"|,\s+(?=(?:[a-z]+ly\s+)?(?!(?:including|according|during|regarding|concerning|nothing|"
+    r"something|everything|anything|morning|evening|building|being|following)\b)[a-z]{2,}ing\s)"
     r"|\s+(?=(?:but|while|whereas|although)\s)"
     # "which" and "until" start a claim only when their clause holds a figure
     r"|(?P<figure>\s+(?=(?:which|until)\s))"

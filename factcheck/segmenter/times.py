@@ -44,7 +44,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
                  rf"|(?:{_MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?)\b"),
     ("year", r"(?:(?<=mid-)|(?<![\d,.$£€/-]))(?P<y>1[6-9]\d\d|20\d\d)"
              r"(?!\d|[,.]\d|%|\s?(?:bn|m|million|billion|gmt|bst|utc|cet|est|hrs|hours)\b)"),
-    ("month", rf"\b(?:in|since|during|until|by|from|early|late|mid-|the|to)\s+(?P<m>{_MONTHS})\b"
+    ("month", rf"\b(?:in|since|during|until|by|from|early|late|mid-|the|to|before|after)\s+"
+              rf"(?P<m>{_MONTHS})\b"
               rf"(?!\.?,?\s+\d)"),
     ("weekday", rf"\b(?:on\s+)?(?P<d>{_WEEKDAYS})\b"),
     ("today", r"\b(?P<t>today|yesterday|tomorrow|this week|this month|last night)\b"),

@@ -967,3 +967,11 @@ def test_a_reported_fact_without_a_figure_ranks_below_the_same_fact_unattributed
     # a figure keeps a reported fact's weight
     figure = only("The company said the plant had been closed for 12 days.")
     assert "reported by the speaker, without a figure" not in figure.reasons
+
+
+def test_an_adverb_before_the_participle_still_starts_a_claim() -> None:
+    found = claims_of(
+        "Yuganskneftegaz was sold off at auction in December, eventually falling into the "
+        "hands of state oil firm Rosneft."
+    )
+    assert [c.text for c in found][:1] == ["Yuganskneftegaz was sold off at auction in December"]

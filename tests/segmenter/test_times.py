@@ -192,3 +192,8 @@ def test_a_time_named_by_an_occasion_is_kept_unresolved() -> None:
         (found,) = find_times(text, published)
         assert (found.time.expression, found.time.date) == (expression, None)
     assert find_times("the end of the season", published) == []
+
+
+def test_a_month_after_before_or_after() -> None:
+    (found,) = find_times("PCs bought before November qualify", date(2005, 2, 1))
+    assert (found.time.expression, found.time.date) == ("before November", "2004-11-01")
