@@ -15,6 +15,13 @@ def test_quantity_range_and_decimals() -> None:
     assert quantity_text(q) == "3.5 to 4 percent"
     assert number_text(2223) == "2,223"
     assert number_text(0.25) == "0.25"
+    # binary floats read as written: "£8.2bn", a third
+    assert number_text(8.2 * 1e9) == "8,200,000,000"
+    assert number_text(100 / 3) == "33.333"
+    between = {"value": 40.0, "value_max": 50.0, "bound": "lower", "unit": "percent"}
+    assert quantity_text(between) == "between 40 and 50 percent"
+    about = {"value": 4.0, "value_max": 5.0, "bound": "approx", "unit": "days"}
+    assert quantity_text(about) == "about 4 to 5 days"
 
 
 def test_time_resolved_and_relative_without_publication_date() -> None:
