@@ -23,6 +23,7 @@ _SMALL = {
     "seventy": 70, "eighty": 80, "ninety": 90, "a dozen": 12, "dozen": 12, "half": 0.5,
     "a hundred": 100, "a thousand": 1000, "a million": 1e6, "a billion": 1e9,
     "a trillion": 1e12, "half a million": 5e5, "half a billion": 5e8, "a quarter": 0.25,
+    "a quarter of a million": 2.5e5, "a quarter of a billion": 2.5e8,
     "twice": 2, "tenfold": 10,
 }  # fmt: skip
 _SCALE = {
@@ -308,13 +309,16 @@ def extra_quantities(text: str) -> list[Found]:
 # "3:48.82", "2:06.73": minutes, seconds and hundredths (a clock time has no fraction)
 _RACE_TIME = re.compile(r"(?<![\d:.])(?P<min>\d{1,2}):(?P<sec>[0-5]\d\.\d{1,2})(?![\d:])")
 # "nearly a quarter said", "more than half of all adults": a share, read as a percentage;
-# not "the first half of the season" nor "a quarter of a century"
+# not "the first half of the season", "a quarter of a century", "a quarter of a million",
+# "the three quarters of the year" or "one half of the duo"
 _FRACTION = re.compile(
     r"(?<!first )(?<!second )(?<!third )(?<!final )(?<!last )(?<!latter )(?<!other )"
+    r"(?<!the )(?<!one )"
     r"\b(?P<frac>[Aa]\s+quarter|[Aa]\s+third|[Aa]\s+fifth|[Hh]alf|[Tt]wo[-\s]thirds|"
     r"[Tt]hree[-\s]quarters)\s+"
     r"(?:of\s+(?!(?:a|an|the|this|that|next|last)\s+(?:century|hour|mile|minute|second|"
-    r"year|season|decade|match|game|race|point|cent|term|month|week|day)\b)"
+    r"year|season|decade|match|game|race|point|cent|term|month|week|day|million|billion|"
+    r"thousand|trillion|dozen)\b)"
     r"|(?=(?:said|say|says|were|are|have|had|thought|think|believe|believed)\b))"
 )
 _FRACTION_PERCENT = {

@@ -233,3 +233,14 @@ def test_a_range_in_words_takes_the_unit_written_after_it() -> None:
     assert (dollars.quantity.bound, dollars.quantity.value_max) == ("approx", 35.0)
     # phone numbers are no range
     assert all(f.quantity.value_max is None for f in find_quantities("call 0845 505 or 0800 555"))
+
+
+def test_a_fraction_of_a_number_or_of_the_year_is_no_share() -> None:
+    for text in [
+        "Almost a quarter of a million consumers complained",
+        "a recovery from the three quarters of contraction",
+        "his rise as one half of the pop duo",
+    ]:
+        assert all(f.quantity.unit != "percent" for f in find_quantities(text)), text
+    (consumers,) = find_quantities("Almost a quarter of a million consumers complained")
+    assert (consumers.quantity.value, consumers.quantity.bound) == (250_000, "approx")
