@@ -13,7 +13,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from factcheck.segmenter.types import Bound, Quantity
-from factcheck.segmenter.wordlists import wordset
+from factcheck.segmenter.wordlists import MONTH_NAMES, wordset
+
+_MONTH_ALT = "|".join(MONTH_NAMES)
 
 _SMALL = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -94,14 +96,12 @@ _NOT_QUANTITY_AFTER = re.compile(
     r"|\s+[a-z]+\s+(?:street|road|avenue|lane|place|drive|"
     r"square(?!\s+(?:feet|foot|metres|meters|miles|kilometres|km|yards|inches)))\b"
     # "26 February": a day of the month (times.py reads it)
-    r"|\s+(?:january|february|march|april|may|june|july|august|september|october|november|"
-    r"december)\b",
+    rf"|\s+(?:{_MONTH_ALT})\b",
     re.IGNORECASE,
 )
 # "Wales Under-21 skipper": an age group; "February 26": a day of the month
 _NOT_QUANTITY_BEFORE = re.compile(
-    r"(?:\bunder-|\bu-?|\b(?:january|february|march|april|may|june|july|august|september|"
-    r"october|november|december)\s+)$",
+    rf"(?:\bunder-|\bu-?|\b(?:{_MONTH_ALT})\s+)$",
     re.IGNORECASE,
 )
 # "the two men", "these three firms": a number word after a determiner points back to

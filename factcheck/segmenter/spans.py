@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from factcheck.segmenter.wordlists import wordset
+from factcheck.segmenter.wordlists import MONTH_NAMES, WEEKDAY_NAMES, wordset
 
 # token_count counts these without the regex and relies on this exact shape
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:[,.][0-9]+)*")
@@ -206,10 +206,10 @@ _ED_CLAUSE = re.compile(
     re.IGNORECASE,
 )
 # "in England", "of Trinidad": a name inside a phrase that the next name continues
+_CALENDAR_NAMES = "|".join(w.capitalize() for w in (*MONTH_NAMES, *WEEKDAY_NAMES))
 _PLACE_BEFORE = re.compile(
     r"\b(?:in|of|for|from|across|throughout|between|to|at)\s+(?:the\s+)?"
-    r"(?!(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\Z)[A-Z][\w'’\-]+\Z"
+    rf"(?!(?:{_CALENDAR_NAMES})\Z)[A-Z][\w'’\-]+\Z"
 )
 _ED_START = re.compile(r"\s*[a-z]{2,}ed\s")
 _HAS_VERB = re.compile(

@@ -15,12 +15,12 @@ from functools import cache, lru_cache
 
 from factcheck.segmenter.quantities import _SMALL, _has_digit, _trie_pattern
 from factcheck.segmenter.types import Granularity, TimeRef
+from factcheck.segmenter.wordlists import MONTH_NAMES, WEEKDAY_NAMES
 
-_MONTHS = (
-    "january|february|march|april|may|june|july|august|september|october|november|december"
-    "|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
-)
-_WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+_MONTH_ABBREVIATIONS = ("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+                        "nov", "dec")  # fmt: skip
+_MONTHS = "|".join((*MONTH_NAMES, *_MONTH_ABBREVIATIONS))
+_WEEKDAYS = "|".join(WEEKDAY_NAMES)
 _NUMWORD = "|".join(
     sorted((w for w in _SMALL if " " not in w and w != "half"), key=len, reverse=True)
 )
