@@ -345,7 +345,7 @@ def _numbers(text: str) -> list[Found]:
             return found
     for m in _number_matches(text):
         try:
-            if m.group("num2") is not None and _FROM_BEFORE.search(text, 0, m.start()):
+            if m.group("num2") is not None and _is_change(text, m):
                 found.extend(_read_change(text, m))
                 continue
             item = _read_match(text, m)
@@ -393,14 +393,34 @@ def _word_ranges(text: str, found: list[Found]) -> list[Found]:
 
 # "rose from 370 to 870 staff": a change, two figures, not a range
 _FROM_BEFORE = re.compile(r"\bfrom\s\Z", re.IGNORECASE)
+# "lost more than $2 to $43.25": the move, then the level it reached
+_MOVE_BEFORE = re.compile(
+    r"\b(?:lost|fell|dropped|slipped|shed|declined|rose|gained|climbed|added|jumped|soared|"
+    r"rallied|surged)\s+(?:(?:more\s+than|less\s+than|over|under|about|around|nearly|almost|"
+    r"by|some|just)\s+)?\Z",
+    re.IGNORECASE,
+)
+
+
+def _is_change(text: str, m: re.Match[str]) -> bool:
+    """Whether a range match "X to Y" is a change: "from X to Y", or a move written with a
+    currency on both figures ("lost $2 to $43.25"), where "rose 10 to 15%" stays a range."""
+    if _FROM_BEFORE.search(text, 0, m.start()):
+        return True
+    return m.group("sign2") is not None and bool(
+        _MOVE_BEFORE.search(text, max(0, m.start() - 40), m.start())
+    )
+
+
 _TO = re.compile(r"\s?to\s?", re.IGNORECASE)
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s\Z", re.IGNORECASE)
 _FIRST_FIGURE = ("num", "word", "compound", "half", "scale", "unitglued")
 
 
 def _read_change(text: str, m: re.Match[str]) -> list[Found]:
-    """Both figures of "from X to Y" ("rose from 370 to 870 staff", "from 30% to 29%"),
-    the unit written once serving both; other connectors keep the range ("from 3-4%")."""
+    """Both figures of a change ("rose from 370 to 870 staff", "from 30% to 29%", "lost $2
+    to $43.25"), the unit written once serving both; other connectors keep the range
+    ("from 3-4%")."""
     first = _read_match(text, m)
     second_start = m.start("sign2") if m.group("sign2") else m.start("num2")
     first_end = max(m.end(g) for g in _FIRST_FIGURE if m.group(g) is not None)
@@ -413,7 +433,8 @@ def _read_change(text: str, m: re.Match[str]) -> list[Found]:
     x, y = first.quantity, second.quantity
     unit = y.unit if y.unit is not None else x.unit
     # "from 3 to 4bn": the scale written once serves both, as the range reading found
-    head = Quantity(x.value, x.bound, x.unit or unit, text[first.start : first_end].strip())
+    bound, _ = _bound_before(text, m.start())  # its own words, not the range's "approx"
+    head = Quantity(x.value, bound, x.unit or unit, text[first.start : first_end].strip())
     tail = Quantity(y.value, y.bound, unit, y.text)
     return [Found(head, first.start, first_end), Found(tail, second.start, second.end)]
 

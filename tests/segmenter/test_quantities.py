@@ -200,10 +200,18 @@ def test_a_share_in_words_is_a_percentage() -> None:
 
 def test_from_one_figure_to_another_is_a_change_not_a_range() -> None:
     found = [f.quantity for f in find_quantities("rose from 370 to 870 staff")]
-    assert [(q.value, q.unit, q.value_max) for q in found] == [
-        (370.0, "staff", None),
-        (870.0, "staff", None),
+    assert [(q.value, q.bound, q.unit, q.value_max) for q in found] == [
+        (370.0, "exact", "staff", None),
+        (870.0, "exact", "staff", None),
     ]
+    # a move and the level it reached, each with its currency
+    crude = [f.quantity for f in find_quantities("crude lost more than $2 to $43.25")]
+    assert [(q.value, q.bound, q.unit) for q in crude] == [
+        (2.0, "lower", "USD"),
+        (43.25, "exact", "USD"),
+    ]
+    (sales,) = find_quantities("Sales rose 10 to 15%")  # a range of growth
+    assert sales.quantity.value_max == 15.0
     fell = [f.quantity for f in find_quantities("fell from £5.5bn to £4bn")]
     assert [(q.text, q.unit) for q in fell] == [("£5.5bn", "GBP"), ("£4bn", "GBP")]
     # a range is still a range
