@@ -975,3 +975,33 @@ def test_an_adverb_before_the_participle_still_starts_a_claim() -> None:
         "hands of state oil firm Rosneft."
     )
     assert [c.text for c in found][:1] == ["Yuganskneftegaz was sold off at auction in December"]
+
+
+def test_a_second_figure_after_and_is_a_claim_of_its_own() -> None:
+    found = claims_of(
+        "Forecasts for Japanese growth were also scaled back to 4.0% from 4.4% this year and "
+        "2.1% from 2.8% in 2005. Steel prices rose by 8% globally in January alone and by 24% "
+        "in China. More than a quarter have bought software through spam and 24% have bought "
+        "clothes or jewellery."
+    )
+    assert [c.text for c in found] == [
+        "Forecasts for Japanese growth were also scaled back to 4.0% from 4.4% this year",
+        "2.1% from 2.8% in 2005",
+        "Steel prices rose by 8% globally in January alone",
+        "by 24% in China",
+        "More than a quarter have bought software through spam",
+        "24% have bought clothes or jewellery",
+    ]
+    assert [q.value for q in found[1].quantities] == [2.1, 2.8]
+
+
+def test_figures_that_share_their_words_stay_one_claim() -> None:
+    for sentence in (
+        "Between 10 and 12 of the 80-odd resorts have been severely damaged.",
+        "Halifax said prices rose by 3% and 1.2% in the two regions during the month.",
+        "Their singles reached numbers 19 and 10 in the UK singles chart respectively.",
+        "Agents downloaded 84 movies, 40 software programs, 13 games and 178 sound recordings "
+        "from the hubs.",
+        "Sales of the firm rose in 2003 and 2004 the firm said.",
+    ):
+        assert len(claims_of(sentence)) == 1, [c.text for c in claims_of(sentence)]
