@@ -55,6 +55,12 @@ _SPLIT_BODY = (
     # ", 6% more than Wednesday's closing price", ", up from 3.1% in May": a figure of its own
     r"|,\s+(?=(?:up|down)\s+(?:by\s+|from\s+)?(?:[$£€]|\d)"
     r"|\d[\d,.]*\s?(?:%|per\s?cent)?\s+(?:more|less|higher|lower|above|below)\b)"
+    # "grew just 0.1%, an annual rate of 0.3%", "to 2.3%, the fastest rate in two years":
+    # the same figure told again, or a record, is a claim of its own (after a figure only)
+    r"|(?P<restated>,\s+(?=(?:a|an)\s+(?:[\w'’\-]+\s+){0,2}?of\s+[$£€]?\d|"
+    r"(?:a|an|the)\s+(?:[\w'’\-]+\s+){0,2}?(?:record\b|"
+    r"(?!(?:interest|protest|request|contest|forest|honest|guest|west|test|rest|chest|quest|"
+    r"arrest|harvest|conquest|modest|inquest)\b)[a-z]+est\b)))"
     r"|,?\s+(?=and\s+(?P<andnext>[\w'’]+))"
     r"|,?\s+(?=as\s+well\s+as\s+(?:[$£€]?\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|"
     r"a\s+million|a\s+dozen|dozens|hundreds|thousands)\b))"
@@ -201,42 +207,6 @@ def _and_joins_clauses(text: str, left_start: int, m: re.Match[str], next_word: 
     return bool(_HAS_VERB.search(left))
 
 
-def _figure_pair(text: str, left_start: int, and_at: int, rest: str) -> bool:
-    """ "scaled back to 4.0% from 4.4% this year and 2.1% from 2.8% in 2005", "rose by 8%
-    globally and by 24% in China": a second figure with words of its own is a second claim.
-    A range ("between 10 and 12"), a pair of years ("in 2003 and 2004") or figures that
-    share their words ("3 and 4 goals") stay whole."""
-    right = _FIGURE_AFTER_AND.match(rest)
-    if right is None:
-        return False
-    left = text[left_start:and_at]
-    clause = right.group("clause")
-    if (
-        token_count(left) < 3
-        or _RANGE_OPEN.search(left)
-        or _SHARED_WORDS.search(left)
-        or "respectively" in clause
-    ):
-        return False
-    # "... spam e-mails and 24% have bought clothes": a figure that is a new subject
-    return (_DIGIT.search(left) is not None or _SUBJECT_FIGURE.match(clause) is not None) and (
-        token_count(clause) >= 3
-    )
-
-
-# the figure after "and", and its clause up to the next comma, semicolon or dash
-_FIGURE_AFTER_AND = re.compile(
-    r"(?P<clause>(?:by\s+|to\s+)?[$£€]?(?!(?:1[89]|20)\d\d\b)\d[\d,.]*(?:%|\s?per\s?cent)?\s+[^,;()–—]*?)"
-    r"(?=\s*(?:[,;()–—]|\s-\s|$))"
-)
-_SUBJECT_FIGURE = re.compile(r"\S+\s+(?:of\s+\w+\s+)?(?:have|has|had|are|were|is|was|said|say)\b")
-# "between 10 and 12", "aged 18 and over": the "and" closes a range
-_RANGE_OPEN = re.compile(r"\b(?:between|aged)\s+\S+\Z", re.IGNORECASE)
-# "rose by 3% and 1.2% in the two regions", "84 movies, 40 programs, 13 games and 178
-# recordings": two figures side by side, or the last of a list, share the words after them
-_SHARED_WORDS = re.compile(r"(?:\d%?|per\s?cent)\Z|,\s+[$£€]?\d[^,]{0,30}\Z")
-
-
 _ED_CLAUSE = re.compile(
     r"\S+\s+(?:the|a|an|its|his|her|their|our|my|this|that|these|those|it|them|him|us|to|"
     r"by|in|on|at|from|for|with|into|up|down|out|off|over|about|more|less|himself|herself|"
@@ -254,6 +224,44 @@ _HAS_VERB = re.compile(
     r"\b(?:" + "|".join(sorted(_VERBISH)) + r"|[a-z]{2,}ed|[a-z]{3,}ing"
     r"|[a-z]{3,}s(?=\s+(?:the|a|an|to|that)\b))\b"
 )
+
+
+def _figure_pair(text: str, left_start: int, and_at: int, rest: str) -> bool:
+    """ "scaled back to 4.0% from 4.4% this year and 2.1% from 2.8% in 2005", "rose by 8%
+    globally and by 24% in China": a second figure with words of its own is a second claim.
+    A range ("between 10 and 12"), a pair of years ("in 2003 and 2004") or figures that
+    share their words ("3 and 4 goals") stay whole."""
+    right = _FIGURE_AFTER_AND.match(rest)
+    if right is None:
+        return False
+    left = text[left_start:and_at]
+    clause = right.group("clause")
+    if (
+        token_count(left) < 3
+        or not _HAS_VERB.search(left)  # "a sample of 500 X and 500 Y showed": one subject
+        or _RANGE_OPEN.search(left)
+        or _SHARED_WORDS.search(left)
+        or "respectively" in clause
+    ):
+        return False
+    # "... spam e-mails and 24% have bought clothes": a figure that is a new subject
+    return (_DIGIT.search(left) is not None or _SUBJECT_FIGURE.match(clause) is not None) and (
+        token_count(clause) >= 3
+    )
+
+
+# the figure after "and", and its clause up to the next comma, semicolon or dash
+_FIGURE_AFTER_AND = re.compile(
+    r"(?P<clause>(?:by\s+|to\s+)?[$£€]?(?!(?:1[89]|20)\d\d\b)\d[\d,.]*(?:%|\s?per\s?cent)?\s+"
+    rf"(?!(?:{_CALENDAR_NAMES})\b)[^,;()–—]*?)"
+    r"(?=\s*(?:[,;()–—]|\s-\s|$))"
+)
+_SUBJECT_FIGURE = re.compile(r"\S+\s+(?:of\s+\w+\s+)?(?:have|has|had|are|were|is|was|said|say)\b")
+# "between 10 and 12", "aged 18 and over": the "and" closes a range
+_RANGE_OPEN = re.compile(r"\b(?:between|aged)\s+\S+(?:\s+[a-z]+)?\Z", re.IGNORECASE)
+# "rose by 3% and 1.2% in the two regions", "84 movies, 40 programs, 13 games and 178
+# recordings": two figures side by side, or the last of a list, share the words after them
+_SHARED_WORDS = re.compile(r"(?:\d%?|per\s?cent)\Z|,\s+[$£€]?\d[^,]{0,30}\Z")
 
 
 def _figure_clause(text: str, start: int) -> bool:
@@ -282,6 +290,10 @@ def _cut_points(text: str) -> list[tuple[int, int]]:
             continue  # "EU member states, rejected ...": the end of an aside, not a list
         if m.group("aux") is not None and not _RELATIVE_BEFORE.search(text, 0, m.start()):
             continue
+        if m.group("restated") is not None and not _DIGIT.search(
+            text, max(0, m.start() - 20), m.start()
+        ):
+            continue  # "Baoshan, the country's largest steel producer": an appositive
         if m.group("figure") is not None and not _figure_clause(text, m.end()):
             continue  # "the firm which makes ...": the noun's own clause
         cuts.append((m.start(), m.end()))

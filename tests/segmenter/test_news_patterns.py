@@ -653,12 +653,15 @@ def test_a_title_before_a_lone_surname_is_kept() -> None:
 
 
 def test_a_trailing_frame_with_an_article_before_the_speaker() -> None:
-    claim = only(
+    found = claims_of(
         "New loans in November fell to 77,000, from 85,000 in October, the lowest rate since "
         "September 1995, the Bank of England said."
     )
-    assert claim.text.endswith("the lowest rate since September 1995")
-    assert claim.speaker == "the Bank of England"
+    assert [c.text for c in found] == [
+        "New loans in November fell to 77,000, from 85,000 in October",
+        "the lowest rate since September 1995",
+    ]
+    assert [c.speaker for c in found] == ["the Bank of England"] * 2
 
 
 def test_a_condition_stays_with_what_follows_from_it() -> None:
@@ -1005,3 +1008,21 @@ def test_figures_that_share_their_words_stay_one_claim() -> None:
         "Sales of the firm rose in 2003 and 2004 the firm said.",
     ):
         assert len(claims_of(sentence)) == 1, [c.text for c in claims_of(sentence)]
+
+
+def test_a_figure_told_again_or_a_record_after_a_figure_is_a_claim_of_its_own() -> None:
+    found = claims_of(
+        "Output in the period grew just 0.1%, an annual rate of 0.3%. That expansion pushed "
+        "annual growth to 2.3%, the fastest rate in two years."
+    )
+    assert [c.text for c in found] == [
+        "Output in the period grew just 0.1%",
+        "an annual rate of 0.3%",
+        "expansion pushed annual growth to 2.3%",
+        "the fastest rate in two years",
+    ]
+    # an appositive after a name, and a survey named as the source, are no such thing
+    assert len(claims_of("China's Baoshan, the country's largest steel producer, said that "
+                         "the rise was due to demand.")) == 1  # fmt: skip
+    assert len(claims_of("Less than half the UK wants a ban compared to almost two-thirds in "
+                         "1999, the Mori survey of 2,000 adults suggests.")) == 1  # fmt: skip
