@@ -67,7 +67,7 @@ _NUMBER_BODY = (
     rf"(?:(?P<sign>{_SIGN})\s?)?"
     rf"(?:(?P<num>{_NUM})(?:-(?P<compound>{_WORD_ALT}))?|(?P<word>\b(?:{_WORD_ALT})(?:-(?:one|two|three|four|five|six|seven|eight|nine))?\b))"
     r"(?P<half>[-\s]and[-\s]a[-\s]half\b)?"
-    rf"(?:\s?(?P<scale>(?:{_SCALE_ALT})\b)|(?P<unitglued>%|GB|MB|TB|kg|km|cm|mm|mph|m\b|s\b|ft\b|g\b))?"
+    rf"(?:\s?(?P<scale>(?:{_SCALE_ALT})\b)|(?P<unitglued>%|GB|MB|TB|kg|km|cm|mm|mph|m\b|s\b|ft\b|g\b|p\b(?!\.m)))?"
     # a range: "3.5 to 4.0%", "US$3bn to US$4bn"; a currency on the second number only,
     # or a percentage on the first only, starts a new figure ("grew 1.3% to $155.8bn",
     # "rose 2.8% to 14.96bn euros")
@@ -185,6 +185,11 @@ def _to_number(raw: str) -> float:
     return float(raw.replace(",", ""))
 
 
+def _count_value(count: str) -> float:
+    """ "10", "1,000" or "ten" as a number."""
+    return float(count.replace(",", "")) if count[:1].isdigit() else _word_value(count)
+
+
 def _word_value(word: str) -> float:
     word = word.lower()
     if "-" in word and word not in _SMALL:
@@ -276,7 +281,7 @@ def find_quantities(text: str) -> list[Found]:
     extra = extra_quantities(text)
     if extra:
         # "two-thirds" is a share, not two "thirds"
-        found = [f for f in found if not any(e.start <= f.start and f.end <= e.end for e in extra)]
+        found = [f for f in found if not any(e.start < f.end and f.start < e.end for e in extra)]
         found = sorted([*found, *extra], key=lambda f: (f.start, f.end))
     return found
 
@@ -295,6 +300,16 @@ def extra_quantities(text: str) -> list[Found]:
             share = _FRACTION_PERCENT[m["frac"].lower().replace("-", " ")]
             quantity = Quantity(share, bound, "percent", text[start : m.end("frac")])
             found.append(Found(quantity, start, m.end("frac")))
+    if " in " in text or " IN " in text:
+        for m in _ONE_IN.finditer(text):
+            part, whole = _count_value(m["n"]), _count_value(m["d"])
+            if not 0 < part < whole:
+                continue  # "10 in 10", "one in 0"
+            share = part / whole * 100
+            bound, start = _bound_before(text, m.start())
+            found.append(
+                Found(Quantity(share, bound, "percent", text[start : m.end()]), start, m.end())
+            )
     if "s of" in text or "S OF" in text:  # every _MANY match in ordinary or capital letters
         for m in _MANY.finditer(text):
             value = _MANY_VALUE[m["many"].lower()] * _MANY_VALUE.get((m["times"] or "").lower(), 1)
@@ -319,7 +334,18 @@ _FRACTION = re.compile(
     r"(?:of\s+(?!(?:a|an|the|this|that|next|last)\s+(?:century|hour|mile|minute|second|"
     r"year|season|decade|match|game|race|point|cent|term|month|week|day|million|billion|"
     r"thousand|trillion|dozen)\b)"
-    r"|(?=(?:said|say|says|were|are|have|had|thought|think|believe|believed)\b))"
+    r"|(?=(?:said|say|says|were|are|have|had|thought|think|believe|believed)\b)"
+    # "just over half the income": a share of what follows, not of a stretch of time
+    r"|(?<=[Hh]alf\s)(?=the\s+(?!(?:century|hour|mile|minute|second|year|season|decade|match|"
+    r"game|race|time|term|month|week|day|night|way)\b)))"
+)
+# "one in five workers", "one in 10 US adults": a share, read as a percentage
+_ONE_IN = re.compile(
+    r"\b(?P<n>[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|\d{1,2})\s+in\s+"
+    r"(?P<d>two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred|"
+    r"(?!(?:1[6-9]\d\d|20\d\d)\b)\d{1,3}(?:,\d{3})*)\b(?![.,]\d)"
+    r"(?!\s+(?:years?|months?|weeks?|days?|hours?|minutes?|games?|matches?|races?|seasons?|"
+    r"attempts?|starts?|outings?|appearances?|innings|shots?|tries|ties|tests?|rounds?)\b)"
 )
 _FRACTION_PERCENT = {
     "a quarter": 25.0, "a third": 100 / 3, "a fifth": 20.0, "half": 50.0,
@@ -516,7 +542,11 @@ def _read_match(text: str, m: re.Match[str]) -> Found | None:
         unit = _CURRENCY_SIGNS.get(sign.lower().strip(), "USD")
     if glued:
         glued = text[m.start("unitglued") : m.end("unitglued")]  # as written: "GB", not "gb"
-        unit = "percent" if glued == "%" else glued
+        if glued == "p":  # "80p": pence
+            value /= 100
+            unit = "GBP"
+        elif glued != "P":
+            unit = "percent" if glued == "%" else glued
     if pct2:
         unit = "percent"
     pct = _PERCENT_WORDS.match(text, end)
@@ -538,6 +568,10 @@ def _read_match(text: str, m: re.Match[str]) -> Found | None:
             end = m.end("num") if num else end
     if unit is None:
         unit, end = _unit_after(text, end)
+        if unit in ("pence", "penny"):  # "16.75 pence", as "80p" reads
+            value /= 100
+            value_max = value_max / 100 if value_max is not None else None
+            unit = "GBP"
     bound, qstart = _bound_before(text, start)
     if value_max is not None and bound == "exact":
         between = _BETWEEN_BEFORE.search(text, max(0, start - 8), start)

@@ -66,6 +66,9 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
                  r"\s+(?:year|month|week|season)"
                  r"|(?:over|during|at|before|after|since|until|by|from)\s+(?:the\s+)?"
                  r"(?:christmas|new\s+year|easter|boxing\s+day|festive\s+season)"
+                 # "in the summer", "next summer's tour": a season
+                 r"|(?:(?:in|during|over|by|until|since|before|after|from)\s+the|this|last|next)"
+                 r"\s+(?:spring|summer|autumn|winter)(?!\s+(?:of\s+)?(?:1[6-9]\d\d|20\d\d))"
                  r")\b"),
 )  # fmt: skip
 # One regex per kind, each run only when a cheap substring test says it may match:
@@ -99,7 +102,7 @@ _KIND_HINTS: dict[str, tuple[str, ...]] = {
     "quarter": (" quarter",),
     "occasion": (" weekend", " start of the", " end of the", " beginning of the", " christmas",
                  " new year", " easter", " boxing day", " festive", " earlier this",
-                 " later this"),
+                 " later this", " spring", " summer", " autumn", " winter"),
 }  # fmt: skip
 # Kinds sharing a hint tuple (the four month kinds) test it once per text.
 _HINT_GROUPS = tuple(dict.fromkeys(_KIND_HINTS.values()))
@@ -126,6 +129,10 @@ _PREPOSITION_THE_BEFORE = re.compile(
 )
 _PLURAL_AFTER = re.compile(r"\s+[a-z]+s\b")
 _THE_BEFORE = re.compile(r"\b(?:the|its|their|his|her)\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
+_CAPITAL_SEASON = re.compile(r"\b(?:Spring|Summer|Autumn|Winter)\b")
+# "a 1998 contract competition", "a 1999 track": a year naming which one
+_A_BEFORE = re.compile(r"\ban?\s+$", re.IGNORECASE)
+_SINGULAR_AFTER = re.compile(r"\s+[a-z]+(?<!s)\b")
 _MONTH_WORDS_AMBIGUOUS = {"may", "march", "mar", "jan", "sep", "dec", "oct", "nov", "aug", "jun"}
 
 
@@ -159,6 +166,10 @@ _HINTS = (
             "easter",
             "boxing day",
             "festive",
+            "spring",
+            "summer",
+            "autumn",
+            "winter",
         )
     ),
     "ago",
@@ -380,6 +391,7 @@ def _resolve(kind: str, m: re.Match[str], published: date | None) -> TimeRef | N
             _YEAR_CONTEXT.search(before)
             or (_THE_BEFORE.search(before) and _YEAR_OF_EDITION.match(m.string, after))
             or (_PREPOSITION_THE_BEFORE.search(before) and not _PLURAL_AFTER.match(m.string, after))
+            or (_A_BEFORE.search(before) and _SINGULAR_AFTER.match(m.string, after))
         ):
             return None
         return TimeRef(expr, date(year, 1, 1).isoformat(), "year", _before(published, year))
@@ -394,6 +406,8 @@ def _resolve(kind: str, m: re.Match[str], published: date | None) -> TimeRef | N
         return TimeRef(expr, resolved.isoformat() if resolved else None, "month",
                        _before(published, resolved.year) if resolved else None)  # fmt: skip
     if kind == "occasion":  # kept unresolved: which days it names depends on the calendar
+        if _CAPITAL_SEASON.search(expr):
+            return None  # "Suddenly Last Summer": a title
         return TimeRef(expr, None, None, None)
     if kind in ("weekday", "today"):
         word = (g.get("weekday_d") or g.get("today_t") or expr).lower()

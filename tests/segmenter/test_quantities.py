@@ -252,3 +252,43 @@ def test_a_fraction_of_a_number_or_of_the_year_is_no_share() -> None:
         assert all(f.quantity.unit != "percent" for f in find_quantities(text)), text
     (consumers,) = find_quantities("Almost a quarter of a million consumers complained")
     assert (consumers.quantity.value, consumers.quantity.bound) == (250_000, "approx")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "bound"),
+    [
+        ("being paid about 80p for every pound", 0.8, "approx"),
+        ("For women working part-time it is 60p.", 0.6, "exact"),
+        ("down 3.75p on the day", 0.0375, "exact"),
+        ("or 16.75 pence on the day", 0.1675, "exact"),
+    ],
+)
+def test_pence_are_pounds(text: str, value: float, bound: str) -> None:
+    q = one(text)
+    assert (q.value, q.bound, q.unit) == (pytest.approx(value), bound, "GBP")
+
+
+def test_pm_is_no_pence() -> None:
+    assert one("at 10p.m. he left").unit is None
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "bound"),
+    [
+        ("One in five European workers are already mobile", 20, "exact"),
+        ("one in 10 US adults", 10, "exact"),
+        ("almost one in six cars sold", 100 / 6, "approx"),
+        ("more than one in ten of the bank's customers", 10, "lower"),
+        ("retired women have just over half the income of men", 50, "lower"),
+    ],
+)
+def test_one_in_n_and_half_the_are_shares(text: str, value: float, bound: str) -> None:
+    q = one(text)
+    assert (q.value, q.bound, q.unit) == (pytest.approx(value), bound, "percent")
+
+
+@pytest.mark.parametrize(
+    "text", ["he won one in five games", "half the time", "one in 2004 and", "one in 0 cases"]
+)
+def test_counts_of_games_years_and_time_are_no_shares(text: str) -> None:
+    assert all(f.quantity.unit != "percent" for f in find_quantities(text))

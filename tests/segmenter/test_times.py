@@ -197,3 +197,26 @@ def test_a_time_named_by_an_occasion_is_kept_unresolved() -> None:
 def test_a_month_after_before_or_after() -> None:
     (found,) = find_times("PCs bought before November qualify", date(2005, 2, 1))
     assert (found.time.expression, found.time.date) == ("before November", "2004-11-01")
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        ("A full service is set to follow in the summer.", "in the summer"),
+        ("in the frame for next summer's tour to New Zealand", "next summer"),
+        ("Last winter was the coldest on record", "Last winter"),
+    ],
+)
+def test_a_season_is_kept_unresolved(text: str, expression: str) -> None:
+    t = one(text, date(2005, 3, 1))
+    assert (t.expression, t.date, t.years_before_publication) == (expression, None, None)
+
+
+def test_a_season_in_a_title_is_no_time() -> None:
+    assert find_times("She was best actress for Suddenly Last Summer.", None) == []
+
+
+def test_a_year_after_a_names_which_one() -> None:
+    assert one("accused it of espionage during a 1998 contract competition").date == "1998-01-01"
+    assert one("Westlife's a 1999 track reissued for the occasion").date == "1999-01-01"
+    assert find_times("it sold a 2000 tonnes of grain", None) == []
