@@ -441,10 +441,37 @@ def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if gap is None:
         gap = appositive_gap(text, start, end)
     body = text[start:end]
-    cuts = with_lead(_cut_points(body), start, gap)
+    cuts = with_lead(_relative_closes(body, _cut_points(body)), start, gap)
     if not cuts:
         return [(start, end)]  # the common case: one clause, nothing to merge
     return pieces_between(body, start, _keep_short_asides(body, cuts), _too_small)
+
+
+def _relative_closes(body: str, cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """`cuts` with a cut where a relative clause inside the subject closes: "Its inflation
+    index, which has risen for 8 months, climbed 0.3%": what the subject did is a claim
+    of its own, as is what the relative clause says."""
+    if not cuts or ("which " not in body and "who " not in body):
+        return cuts
+    out: list[tuple[int, int]] = []
+    for i, (gap_start, gap_end) in enumerate(cuts):
+        out.append((gap_start, gap_end))
+        if body[gap_start] != "," or not body.startswith(("which ", "who "), gap_end):
+            continue
+        stop = cuts[i + 1][0] if i + 1 < len(cuts) else len(body)
+        close = _RELATIVE_CLOSE.match(body, gap_end, stop)
+        if close is not None:
+            out.append(close.span("gap"))
+    return out
+
+
+# the rest of a relative clause, then a comma and the main clause's verb
+_RELATIVE_CLOSE = re.compile(
+    r"(?:which|who)\s[^,;:\"“”()]{5,120}?(?P<gap>,\s+)"
+    r"(?=(?:[a-z]{3,}ed|put|set|cut|hit|won|held|made|took|gave|got|went|came|saw|rose|fell|"
+    r"grew|paid|sold|left|kept|led|lost|ran|beat|became|began|spent|found|built|bought|brought|"
+    r"told|met|sent|chose|drew|knew|struck|broke|sought|quit)\s)"
+)
 
 
 def pieces_between(

@@ -1026,3 +1026,14 @@ def test_a_figure_told_again_or_a_record_after_a_figure_is_a_claim_of_its_own() 
                          "the rise was due to demand.")) == 1  # fmt: skip
     assert len(claims_of("Less than half the UK wants a ban compared to almost two-thirds in "
                          "1999, the Mori survey of 2,000 adults suggests.")) == 1  # fmt: skip
+
+
+def test_what_the_subject_did_after_its_relative_clause_is_a_claim_of_its_own() -> None:
+    found = claims_of(
+        "In December, Deutsche Boerse, which also owns the derivatives market Eurex, put an "
+        "informal offer of 530 pence per LSE share on the table."
+    )
+    assert found[-1].text == "put an informal offer of 530 pence per LSE share on the table"
+    # a relative clause that runs to the end of the sentence is cut as before
+    found = claims_of("Shares rose in Meridian, which makes 40% of its sales in Europe.")
+    assert [c.text for c in found][-1] == "makes 40% of its sales in Europe"

@@ -173,8 +173,13 @@ def test_quantity_twin_is_the_pattern_in_lower_case() -> None:
 
 
 def _plain_find_quantities(text: str) -> list[Q.Found]:
-    extra = Q.extra_quantities(text)  # race times and vague counts: no shortcut taken
-    return sorted([*_plain_numbers(text), *extra], key=lambda f: (f.start, f.end))
+    """find_quantities with the plain scan for numbers; the quantities written as no
+    number is (race times, shares, vague counts) take no shortcut, and replace the
+    numbers they overlap."""
+    found = _plain_numbers(text)
+    extra = Q.extra_quantities(text)
+    found = [f for f in found if not any(e.start < f.end and f.start < e.end for e in extra)]
+    return sorted([*found, *extra], key=lambda f: (f.start, f.end))
 
 
 def _plain_numbers(text: str) -> list[Q.Found]:
@@ -182,15 +187,18 @@ def _plain_numbers(text: str) -> list[Q.Found]:
         low = " " + text.lower().replace("-", " ")
         if not any(h in low for h in Q._WORD_HINTS):
             return []
-    found = []
+    found: list[Q.Found] = []
     for m in Q._NUMBER_RE.finditer(text):
         try:
+            if m.group("num2") is not None and Q._is_change(text, m):
+                found.extend(Q._read_change(text, m))
+                continue
             item = Q._read_match(text, m)
         except (ValueError, OverflowError):
             continue
         if item is not None:
             found.append(item)
-    return found
+    return Q._word_ranges(text, found) if len(found) > 1 else found
 
 
 @settings(max_examples=500, deadline=None)
