@@ -81,6 +81,7 @@ _NUMBER_LOW = re.compile(
 )
 _PERCENT_WORDS = re.compile(r"\s?(?:per\s?cent|percent)\b", re.IGNORECASE)
 _YEAR_RE = re.compile(r"^(?:1[5-9]\d\d|20\d\d)$")
+_DECADE_BEFORE = re.compile(r"\b(?:the|his|her|their|its|early|late|mid-?)\s*\Z", re.IGNORECASE)
 _UNIT_WORD = re.compile(r"[A-Za-z][A-Za-z\-’']*")
 _UNIT_STOP = wordset(
     "of to in on at for by with from and or but than as the a an that which who whom is are was "
@@ -492,6 +493,14 @@ def _read_match(text: str, m: re.Match[str]) -> Found | None:
             return None
         if _YEAR_RE.match(num) and not sign and not scale and not glued:
             return None  # a year: times.py
+        if (
+            glued
+            and glued.lower() == "s"
+            and num.endswith("0")
+            and not sign
+            and (_YEAR_RE.match(num) or _DECADE_BEFORE.search(text, max(0, start - 8), start))
+        ):
+            return None  # "the 1990s", "in his 30s": a decade, not seconds (times.py)
         if start > 3 and _RANK_BEFORE.search(text, max(0, start - 7), start):
             return None  # "top 10", "number 1": a rank
         if start > 1 and _NOT_QUANTITY_BEFORE.search(text, max(0, start - 10), start):

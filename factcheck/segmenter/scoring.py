@@ -24,6 +24,7 @@ from typing import NamedTuple
 from factcheck.checkworthiness.features import (
     CUE_NAMES,
     describe,
+    evidence,
     fired_cues_counted,
     names,
     shown_gram,
@@ -229,7 +230,7 @@ def _model_score(c: Candidate) -> tuple[float, list[str]]:
     positive = p >= model.threshold
     reasons: list[str] = []
     for i, name in _cue_order(positive):
-        if i in fired:
+        if i in fired and not _acronym_only(evidence(name, c.text, toks), c.text):
             reasons.append(describe(name, c.text, toks))
             if len(reasons) == MODEL_REASONS:
                 break
@@ -238,6 +239,16 @@ def _model_score(c: Candidate) -> tuple[float, list[str]]:
         side = "checked claims" if positive else "talk that is not a claim"
         reasons.append(f"wording common in {side}: " + ", ".join(f"'{w}'" for w in words))
     return p, reasons
+
+
+def _acronym_only(word: str, text: str) -> bool:
+    """Whether a cue word is written only in capitals in `text`: "us" read from "shipped to
+    the US" names the country, and a reason saying the claim speaks for a group would
+    mislead (the model reads lower-cased words, so its score is left as it is)."""
+    if len(word) < 2 or not word.isalpha():
+        return False
+    written = re.findall(rf"\b{re.escape(word)}\b", text, re.IGNORECASE)
+    return bool(written) and all(w.isupper() for w in written)
 
 
 def _shown_words(grams: list[str], weights: list[float], positive: bool) -> list[str]:

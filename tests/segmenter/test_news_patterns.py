@@ -1037,3 +1037,10 @@ def test_what_the_subject_did_after_its_relative_clause_is_a_claim_of_its_own() 
     # a relative clause that runs to the end of the sentence is cut as before
     found = claims_of("Shares rose in Meridian, which makes 40% of its sales in Europe.")
     assert [c.text for c in found][-1] == "makes 40% of its sales in Europe"
+
+
+def test_the_us_is_not_the_speakers_group() -> None:
+    claim = only("The falling dollar means products shipped to the US are becoming more expensive.")
+    assert not any("speaks for a group" in r for r in claim.reasons)
+    reported = only('"We cut crime by a third in our city," the mayor said.')
+    assert any("speaks for a group ('we')" in r for r in reported.reasons), reported.reasons

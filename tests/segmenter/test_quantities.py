@@ -292,3 +292,14 @@ def test_one_in_n_and_half_the_are_shares(text: str, value: float, bound: str) -
 )
 def test_counts_of_games_years_and_time_are_no_shares(text: str) -> None:
     assert all(f.quantity.unit != "percent" for f in find_quantities(text))
+
+
+@pytest.mark.parametrize(
+    "text", ["The economy had stagnated throughout the 1990s", "popular in the 80s", "in his 30s"]
+)
+def test_a_decade_is_no_count_of_seconds(text: str) -> None:
+    assert find_quantities(text) == []
+
+
+def test_seconds_are_still_seconds() -> None:
+    assert one("he ran 10s flat").value == 10
