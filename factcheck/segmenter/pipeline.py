@@ -24,6 +24,7 @@ from factcheck.segmenter.speakers import (
 )
 from factcheck.segmenter.times import FoundTime, find_times
 from factcheck.segmenter.types import ArticleText, ClaimSpan
+from factcheck.segmenter.wordlists import IRREGULAR_PAST
 
 _NARRATION = re.compile(
     r"^(?:he|she|his|her|i|my|we|our|they|their|its|it)\b|^(?:have|has|had)\s+\w+ed\b",
@@ -233,10 +234,7 @@ def _claim(
 
 _PREDICATE = re.compile(
     r"\b(?:is|are|was|were|be|been|being|has|have|had|will|would|could|can|may|might|should|"
-    r"must|do|does|did|\w+ed|\w+ing|won|held|made|took|set|led|lost|paid|sold|left|"
-    r"kept|grew|rose|fell|went|came|gave|got|saw|hit|cut|put|ran|beat|become|became|wrote|began|"
-    r"begun|spent|found|built|bought|brought|told|met|sent|fought|chose|drew|drove|flew|knew|"
-    r"struck|threw|burst|broke|fled|sought|quit)\b"
+    rf"must|do|does|did|\w+ed|\w+ing|{'|'.join(IRREGULAR_PAST)})\b"
     r"|\b\w+s\s+(?:the|a|an|its|his|her|their|to|that|more|up|on|\d|it|this|them|like)\b",
 )
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from factcheck.segmenter.wordlists import MONTH_NAMES, WEEKDAY_NAMES, wordset
+from factcheck.segmenter.wordlists import IRREGULAR_PAST, MONTH_NAMES, WEEKDAY_NAMES, wordset
 
 # token_count counts these without the regex and relies on this exact shape
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:[,.][0-9]+)*")
@@ -468,9 +468,7 @@ def _relative_closes(body: str, cuts: list[tuple[int, int]]) -> list[tuple[int, 
 # the rest of a relative clause, then a comma and the main clause's verb
 _RELATIVE_CLOSE = re.compile(
     r"(?:which|who)\s[^,;:\"“”()]{5,120}?(?P<gap>,\s+)"
-    r"(?=(?:[a-z]{3,}ed|put|set|cut|hit|won|held|made|took|gave|got|went|came|saw|rose|fell|"
-    r"grew|paid|sold|left|kept|led|lost|ran|beat|became|began|spent|found|built|bought|brought|"
-    r"told|met|sent|chose|drew|knew|struck|broke|sought|quit)\s)"
+    rf"(?=(?:[a-z]{{3,}}ed|{'|'.join(IRREGULAR_PAST)})\s)"
 )
 
 

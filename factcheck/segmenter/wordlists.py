@@ -14,3 +14,11 @@ MONTH_NAMES = (
     "october", "november", "december",
 )  # fmt: skip
 WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# Irregular past forms that end a clause's search for its verb ("rose", "put", "became")
+IRREGULAR_PAST = (
+    "won", "held", "made", "took", "set", "led", "lost", "paid", "sold", "left", "kept", "grew",
+    "rose", "fell", "went", "came", "gave", "got", "saw", "hit", "cut", "put", "ran", "beat",
+    "become", "became", "wrote", "began", "begun", "spent", "found", "built", "bought",
+    "brought", "told", "met", "sent", "fought", "chose", "drew", "drove", "flew", "knew",
+    "struck", "threw", "burst", "broke", "fled", "sought", "quit",
+)  # fmt: skip
