@@ -305,7 +305,10 @@ def evidence(cue: str, text: str, toks: list[str] | None = None) -> str:
 _LENGTH_CUES = frozenset({"very_short", "short", "long", "very_long", "log_length"})
 
 
-def describe(cue: str, text: str, toks: list[str] | None = None) -> str:
-    """A plain-English reason for `cue` in `text`, e.g. "contains a number: 2,223"."""
+def describe(cue: str, text: str, toks: list[str] | None = None, shown: str | None = None) -> str:
+    """A plain-English reason for `cue` in `text`, e.g. "contains a number: 2,223";
+    `shown` is `evidence(cue, text, toks)` when the caller has read it already."""
     template = CUES[CUE_INDEX[cue]].description
-    return template.format(evidence(cue, text, toks)) if "{}" in template else template
+    if "{}" not in template:
+        return template
+    return template.format(evidence(cue, text, toks) if shown is None else shown)

@@ -301,13 +301,16 @@ def extra_quantities(text: str) -> list[Found]:
             share = _FRACTION_PERCENT[m["frac"].lower().replace("-", " ")]
             quantity = Quantity(share, bound, "percent", text[start : m.end("frac")])
             found.append(Found(quantity, start, m.end("frac")))
-    if " in " in text or " IN " in text:
-        for m in _ONE_IN.finditer(text):
-            part, whole = _count_value(m["n"]), _count_value(m["d"])
+    if " in " in text:
+        for m in _IN_SHARE.finditer(text):
+            n = _SHARE_PART.search(text, max(0, m.start() - 6), m.start())
+            if n is None:
+                continue
+            part, whole = _count_value(n.group(0)), _count_value(m["d"])
             if not 0 < part < whole:
                 continue  # "10 in 10", "one in 0"
             share = part / whole * 100
-            bound, start = _bound_before(text, m.start())
+            bound, start = _bound_before(text, n.start())
             found.append(
                 Found(Quantity(share, bound, "percent", text[start : m.end()]), start, m.end())
             )
@@ -340,9 +343,12 @@ _FRACTION = re.compile(
     r"|(?<=[Hh]alf\s)(?=the\s+(?!(?:century|hour|mile|minute|second|year|season|decade|match|"
     r"game|race|time|term|month|week|day|night|way)\b)))"
 )
-# "one in five workers", "one in 10 US adults": a share, read as a percentage
-_ONE_IN = re.compile(
-    r"\b(?P<n>[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|\d{1,2})\s+in\s+"
+# "one in five workers", "one in 10 US adults": a share, read as a percentage. The scan
+# looks for " in " and a denominator (a literal first, which sre finds fast), then for
+# the part before it.
+_SHARE_PART = re.compile(r"\b(?:[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|\d{1,2})\Z")
+_IN_SHARE = re.compile(
+    r" in "
     r"(?P<d>two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred|"
     r"(?!(?:1[6-9]\d\d|20\d\d)\b)\d{1,3}(?:,\d{3})*)\b(?![.,]\d)"
     r"(?!\s+(?:years?|months?|weeks?|days?|hours?|minutes?|games?|matches?|races?|seasons?|"

@@ -230,8 +230,11 @@ def _model_score(c: Candidate) -> tuple[float, list[str]]:
     positive = p >= model.threshold
     reasons: list[str] = []
     for i, name in _cue_order(positive):
-        if i in fired and not _acronym_only(evidence(name, c.text, toks), c.text):
-            reasons.append(describe(name, c.text, toks))
+        if i in fired:
+            shown = evidence(name, c.text, toks)
+            if shown.upper() in c.text and _acronym_only(shown, c.text):
+                continue
+            reasons.append(describe(name, c.text, toks, shown))
             if len(reasons) == MODEL_REASONS:
                 break
     words = _shown_words(grams, weights, positive)
