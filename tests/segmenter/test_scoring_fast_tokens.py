@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck.checkworthiness import features
-from factcheck.checkworthiness.features import describe, names, shown_gram, tokens
+from factcheck.checkworthiness.features import describe, evidence, names, shown_gram, tokens
 from factcheck.checkworthiness.model import load_model
 from factcheck.segmenter import scoring
 from factcheck.segmenter.scoring import Candidate
@@ -93,6 +93,8 @@ def _plain_score(c: Candidate) -> tuple[float, bool, list[str]]:
     learned: list[str] = []
     for i, name in scoring._cue_order(positive):
         if i in fired:
+            if scoring._acronym_only(evidence(name, c.text, toks), c.text):
+                continue  # "US", not "us"
             learned.append(describe(name, c.text, toks))
             if len(learned) == scoring.MODEL_REASONS:
                 break
