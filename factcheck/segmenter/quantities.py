@@ -81,6 +81,8 @@ _NUMBER_LOW = re.compile(
 )
 _PERCENT_WORDS = re.compile(r"\s?(?:per\s?cent|percent)\b", re.IGNORECASE)
 _YEAR_RE = re.compile(r"^(?:1[5-9]\d\d|20\d\d)$")
+# what a letter or sign written right after a number measures ("5GB", "80p"); "P" is none
+_GLUED_UNITS: dict[str, str | None] = {"%": "percent", "p": "pence", "P": None}
 _DECADE_BEFORE = re.compile(r"\b(?:the|his|her|their|its|early|late|mid-?)\s*\Z", re.IGNORECASE)
 _UNIT_WORD = re.compile(r"[A-Za-z][A-Za-z\-’']*")
 _UNIT_STOP = wordset(
@@ -557,11 +559,7 @@ def _read_match(text: str, m: re.Match[str]) -> Found | None:
         unit = _CURRENCY_SIGNS.get(sign.lower().strip(), "USD")
     if glued:
         glued = text[m.start("unitglued") : m.end("unitglued")]  # as written: "GB", not "gb"
-        if glued == "p":  # "80p": pence
-            value /= 100
-            unit = "GBP"
-        elif glued != "P":
-            unit = "percent" if glued == "%" else glued
+        unit = _GLUED_UNITS.get(glued, glued)
     if pct2:
         unit = "percent"
     pct = _PERCENT_WORDS.match(text, end)
@@ -583,10 +581,10 @@ def _read_match(text: str, m: re.Match[str]) -> Found | None:
             end = m.end("num") if num else end
     if unit is None:
         unit, end = _unit_after(text, end)
-        if unit in ("pence", "penny"):  # "16.75 pence", as "80p" reads
-            value /= 100
-            value_max = value_max / 100 if value_max is not None else None
-            unit = "GBP"
+    if unit in ("pence", "penny"):  # "80p", "16.75 pence": in pounds, the ISO unit
+        value /= 100
+        value_max = value_max / 100 if value_max is not None else None
+        unit = "GBP"
     bound, qstart = _bound_before(text, start)
     if value_max is not None and bound == "exact":
         between = _BETWEEN_BEFORE.search(text, max(0, start - 8), start)
