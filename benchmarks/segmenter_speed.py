@@ -4,6 +4,7 @@ Usage: .venv/bin/python benchmarks/segmenter_speed.py [CORPUS_DIR]
 Prints MB/s for read+segment, ms per article, claims per article and peak memory, and
 how much of the CPU time goes to check-worthiness scoring (`scoring.score`, which runs the
 learned model) as against the rest of the pipeline, since the two are owned and tuned apart.
+Last, as a yardstick of the host, how fast nupunkt alone splits the same articles.
 """
 
 from __future__ import annotations
@@ -78,7 +79,33 @@ def main() -> int:
         f"{checkworthy} check-worthy)"
     )
     print(f"peak RSS:          {rss_mb:.0f} MB")
+    yardstick = _nupunkt_mb_s([read_article(path).text for path in files])
+    print(
+        f"host yardstick:    nupunkt alone on the same articles, one at a time: "
+        f"{yardstick:.1f} MB/s of CPU (the issue and DESIGN.md measured about 15 MB/s)"
+    )
     return 0
+
+
+def _nupunkt_mb_s(texts: list[str]) -> float:
+    """How fast this host runs the sentence splitter whose speed the issue quotes, so that
+    figures taken on different machines (or in a slow hour) can be compared.
+
+    Best of three passes, article by article as the pipeline feeds it. Not one string
+    of the whole corpus: nupunkt slows down on a 5 MB string (9 MB/s here against 25 MB/s
+    on any one category's 1 MB), which once made this host look twice as slow as it is.
+    """
+    from nupunkt import sent_spans
+
+    sent_spans(texts[0])  # loads the model
+    size = sum(len(text.encode("utf-8")) for text in texts) / 1e6
+    best = float("inf")
+    for _ in range(3):
+        start = time.process_time()
+        for text in texts:
+            sent_spans(text)
+        best = min(best, time.process_time() - start)
+    return size / best
 
 
 def _timed(func: Callable[..., Any], total: list[float]) -> Callable[..., Any]:
