@@ -45,13 +45,14 @@ _LOWER = ("more than", "over", "above", "at least", "upwards of", "in excess of"
           "greater than", "exceeding", "beyond", "no fewer than", "no less than")  # fmt: skip
 _UPPER = ("less than", "fewer than", "under", "below", "up to", "at most", "just under",
           "no more than", "as many as", "as much as", "a maximum of", "run to", "runs to",
-          "running to")  # fmt: skip
+          "running to", "within")  # fmt: skip
 _APPROX = ("about", "around", "nearly", "almost", "roughly", "approximately", "some",
            "close to", "closer to", "an estimated", "estimated", "an expected", "circa", "c.",
            "approx.", "getting on for",
            "an average of", "on average", "averaging")  # fmt: skip
-# Gold convention: "an average of £40" is an exact reported figure, not a hedge.
-_EXACT_OVERRIDE = ("an average of", "on average", "averaging")
+# Gold convention: "an average of £40" is an exact reported figure, not a hedge; "closed
+# to within five points" is a gap of five, where "within five years" is at most five.
+_EXACT_OVERRIDE = ("an average of", "on average", "averaging", "to within")
 
 _WORD_ALT = "|".join(
     sorted((re.escape(w) for w in _SMALL if w not in ("half", "a quarter")), key=len, reverse=True)
@@ -531,8 +532,10 @@ def _read_match(text: str, m: re.Match[str]) -> Found | None:
             return None
         if start > 0 and (text[start - 1].isalnum() or text[start - 1] == "-"):
             return None
-        if (low in _ANAPHORIC_WORDS or low == "one") and _NOT_A_COUNT_BEFORE.search(
-            text, max(0, start - 7), start
+        if (
+            not scale  # "the seven million barrier" is a figure
+            and (low in _ANAPHORIC_WORDS or low == "one")
+            and _NOT_A_COUNT_BEFORE.search(text, max(0, start - 7), start)
         ):
             return None
         if low in _ANAPHORIC_WORDS and _ALL_OF_THEM.search(text, max(0, start - 4), end + 6):

@@ -44,7 +44,9 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
                  rf"|(?:{_MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?)\b"),
     ("year", r"(?:(?<=mid-)|(?<![\d,.$£€/-]))(?P<y>1[6-9]\d\d|20\d\d)"
              r"(?!\d|[,.]\d|%|\s?(?:bn|m|million|billion|gmt|bst|utc|cet|est|hrs|hours)\b)"),
-    ("month", rf"\b(?:in|since|during|until|by|from|early|late|mid-|the|to|before|after)\s+"
+    ("month", rf"\b(?:in|since|during|until|by|from|early|late|mid-|the|to|before|after|"
+              rf"through|throughout|between|(?:end|start|beginning|middle|weeks?|half|part|rest)"
+              rf"\s+of)\s+"
               rf"(?P<m>{_MONTHS})\b"
               rf"(?!\.?,?\s+\d)"),
     ("weekday", rf"\b(?:on\s+)?(?P<d>{_WEEKDAYS})\b"),
@@ -120,6 +122,9 @@ _YEAR_OF_EDITION = re.compile(
     r"\s+(?:[A-Z]|(?:budget|election|elections|season|census|report|survey|figures|"
     r"results|accounts|campaign|tournament|championships?|games|olympics|world cup|"
     r"final|awards|festival|show|tour|album|film|ceremony|list|conference|summit|congress|"
+    r"single|song|book|novel|movie|play|series|edition|version|model|release|debut|"
+    r"war|invasion|attack|crash|merger|takeover|deal|agreement|treaty|act|law|ruling|"
+    r"referendum|vote|poll|race|match|victory|win|defeat|crisis|recession|strike|"
     r"spring|summer|autumn|winter)\b)"
 )
 # "the 2005 budget", "the classic 1982 film"

@@ -303,3 +303,22 @@ def test_a_decade_is_no_count_of_seconds(text: str) -> None:
 
 def test_seconds_are_still_seconds() -> None:
     assert one("he ran 10s flat").value == 10
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "bound"),
+    [
+        ("Sony is reaching the seven million barrier for UK sales", 7e6, "exact"),
+        ("the two million tourists who visit Cuba every year", 2e6, "exact"),
+        ("more than 150,000 were sold within 50 minutes", 50, "upper"),
+        ("Within two years of his debut, Dallaglio was captain", 2, "upper"),
+        ("the Springboks closed to within five points", 5, "exact"),
+    ],
+)
+def test_scaled_counts_after_the_and_figures_within(text: str, value: float, bound: str) -> None:
+    q = find_quantities(text)[-1].quantity
+    assert (q.value, q.bound) == (value, bound)
+
+
+def test_a_number_word_after_the_still_points_back() -> None:
+    assert find_quantities("the two men left") == []

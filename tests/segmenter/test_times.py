@@ -220,3 +220,33 @@ def test_a_year_after_a_names_which_one() -> None:
     assert one("accused it of espionage during a 1998 contract competition").date == "1998-01-01"
     assert one("Westlife's a 1999 track reissued for the occasion").date == "1999-01-01"
     assert find_times("it sold a 2000 tonnes of grain", None) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "iso"),
+    [
+        ("a record loss of 68m euros in the 12 months through June", "through June", "2004-06-01"),
+        ("it needs almost 30m euros until the end of June", "end of June", "2004-06-01"),
+        ("handsets were sold between July and December", "between July", "2004-07-01"),
+    ],
+)
+def test_a_month_after_through_between_or_the_end_of(text: str, expression: str, iso: str) -> None:
+    t = one(text, date(2005, 3, 1))
+    assert (t.expression, t.date) == (expression, iso)
+
+
+@pytest.mark.parametrize("text", ["will assume $6bn of May's debt", "The Darling Buds of May"])
+def test_of_before_a_month_is_no_time_on_its_own(text: str) -> None:
+    assert find_times(text, date(2005, 3, 1)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He rose to fame with the 1996 single Return of the Mack",
+        "The 1996 novel proved to be his final book",
+        "fewer viewers than its 1996 series",
+    ],
+)
+def test_a_year_before_a_work_or_event_names_which_one(text: str) -> None:
+    assert one(text).date == "1996-01-01"
