@@ -48,7 +48,7 @@ _SPLIT_BODY = (
     r"(?:slightly|well|far|just)\s+(?:below|above)|(?:below|above)\s+(?:the|its|a|an))\b)"
     r"|,\s+(?=(?:[a-z]+ly\s+)?(?!(?:including|according|during|regarding|concerning|nothing|"
     r"something|everything|anything|morning|evening|building|being|following)\b)[a-z]{2,}ing\s)"
-    r"|\s+(?=(?:but|while|whereas|although)\s)"
+    r"|(?<!\sa)\s+(?=(?:but|while|whereas|although)\s)"  # not "for a while"
     # "which" and "until" start a claim only when their clause holds a figure
     r"|(?P<figure>\s+(?=(?:which|until)\s))"
     r"|,\s+(?=(?:[\w\-]+\s+){0,4}of\s+(?:whom|which)\b)"
@@ -107,6 +107,8 @@ _LEAD_IN_AT = re.compile(_LEAD_IN_BODY, re.IGNORECASE)
 _LEAD_IN_INITIALS = frozenset(w[0] for w in _LEAD_IN_WORDS) | {w[0].upper() for w in _LEAD_IN_WORDS}
 _INTRO_AT = re.compile(_INTRO_BODY, re.IGNORECASE)
 _EDGE_PUNCT = " \t\n,;:.!?\"“”‘’'()[]-–—"
+# Words that join a span to what follows it, never end one
+_DANGLING = wordset("and but or which who when because although though yet")
 _CLOSERS = {"(": ")", "[": "]"}
 # what str.lstrip(_EDGE_PUNCT) drops, read in place
 _EDGE_RUN = re.compile(f"[{re.escape(_EDGE_PUNCT)}]*")
@@ -547,6 +549,12 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     last = stop
     while last > start and text[last - 1] in _EDGE_PUNCT:
         last -= 1
+    # "..., and" before an aside (", according to reports,") that was cut off: the
+    # connective joins what follows the aside, not this span
+    while (space := text.rfind(" ", start, last)) > start and text[space + 1 : last] in _DANGLING:
+        last = space
+        while last > start and text[last - 1] in _EDGE_PUNCT:
+            last -= 1
     end -= stop - last
     # put back a closing bracket or quote whose opener is inside the span
     while end < len(text) and text[end] in ')]"”’' and _unbalanced(text[start:end], text[end]):

@@ -1044,3 +1044,19 @@ def test_the_us_is_not_the_speakers_group() -> None:
     assert not any("speaks for a group" in r for r in claim.reasons)
     reported = only('"We cut crime by a third in our city," the mayor said.')
     assert any("speaks for a group ('we')" in r for r in reported.reasons), reported.reasons
+
+
+def test_a_claim_never_ends_on_the_connective_before_an_aside() -> None:
+    body = (
+        "Souness is bidding to bolster his defence and, according to reports, contract "
+        "negotiations are at an advanced stage. Doherty faced blackmail charges in court on "
+        "Monday, which he denies."
+    )
+    texts = [c.text for c in claims_of(body)]
+    assert "Souness is bidding to bolster his defence" in texts
+    assert not [t for t in texts if t.endswith((" and", " which"))], texts
+
+
+def test_for_a_while_is_not_cut_before_while() -> None:
+    claim = containing("It will be a while before we see him play for Spain again.", "while")
+    assert "a while before we see him" in claim.text
