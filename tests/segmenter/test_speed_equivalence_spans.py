@@ -95,14 +95,10 @@ def reference_trim(text: str, start: int, end: int) -> tuple[int, int]:
             continue
         break
     piece = text[start:end]
-    end -= len(piece) - len(piece.rstrip(edge))
-    while (
-        start < end
-        and text[start:end].rsplit(" ", 1)[-1] in spans._DANGLING
-        and (" " in text[start:end].strip(" "))
-    ):
-        piece = text[start:end].rsplit(" ", 1)[0]
-        end = start + len(piece.rstrip(edge))
+    body = piece.rstrip(edge)
+    while " " in body[1:] and body.rsplit(" ", 1)[1] in spans._DANGLING:
+        body = body.rsplit(" ", 1)[0].rstrip(edge)
+    end -= len(piece) - len(body)
     while (
         end < len(text) and text[end] in ')]"”’' and spans._unbalanced(text[start:end], text[end])
     ):
