@@ -99,8 +99,8 @@ _NOT_QUANTITY_AFTER = re.compile(
     # "10 Downing Street", but "1.5 million square feet" is an area
     r"|\s+[a-z]+\s+(?:street|road|avenue|lane|place|drive|"
     r"square(?!\s+(?:feet|foot|metres|meters|miles|kilometres|km|yards|inches)))\b"
-    # "26 February": a day of the month (times.py reads it)
-    rf"|\s+(?:{_MONTH_ALT})\b",
+    # "26 February": a day of the month (times.py reads it), and "4 or 5 April"
+    rf"|(?:\s+(?:or|and|to)\s+|\s?[-–]\s?)?\d{{1,2}}\s+(?:{_MONTH_ALT})\b|\s+(?:{_MONTH_ALT})\b",
     re.IGNORECASE,
 )
 # "Wales Under-21 skipper": an age group; "February 26": a day of the month

@@ -50,7 +50,7 @@ _SPLIT_BODY = (
     r"something|everything|anything|morning|evening|building|being|following)\b)[a-z]{2,}ing\s)"
     r"|(?<!\sa)\s+(?=(?:but|while|whereas|although)\s)"  # not "for a while"
     # "which" and "until" start a claim only when their clause holds a figure
-    r"|(?P<figure>\s+(?=(?:which|until)\s))"
+    r"|(?P<figure>(?<!\shas)(?<!\shave)(?<!\shad)\s+(?=(?:which|until)\s))"  # not "has until"
     r"|,\s+(?=(?:[\w\-]+\s+){0,4}of\s+(?:whom|which)\b)"
     # ", 6% more than Wednesday's closing price", ", up from 3.1% in May": a figure of its own
     r"|,\s+(?=(?:up|down)\s+(?:by\s+|from\s+)?(?:[$£€]|\d)"

@@ -421,6 +421,8 @@ def _resolve(kind: str, m: re.Match[str], published: date | None) -> TimeRef | N
             or (_TITLE_AFTER_WEEKDAY.match(m.string, m.end()) and not expr.lower().startswith("on"))
         ):
             return None  # "sunday" lower-case, "the Sunday Telegraph": no day
+        if kind == "today" and expr[0].isupper() and _MID_SENTENCE.search(m.string, 0, m.start()):
+            return None  # "Wednesday's Today programme", "USA Today": a title
         ahead = kind == "weekday" and _looks_ahead(m.string)
         resolved = _dateparser(word, published, ahead) if published else None
         return TimeRef(expr, resolved.isoformat() if resolved else None, "day", 0)
@@ -448,6 +450,8 @@ def _relative(expr: str, raw_n: str, unit: str, published: date | None, *, ahead
     return TimeRef(expr, resolved.isoformat() if resolved else None, gran, years)
 
 
+# A word inside a sentence, not its first: a capital there begins a name
+_MID_SENTENCE = re.compile(r"[\w,;:)]\s+\Z")
 # "the Sunday Telegraph", "Sunday Times journalist": a weekday that begins a name
 _TITLE_AFTER_WEEKDAY = re.compile(r" [A-Z]")
 # "MPs are expected to raise concerns on Monday": the next Monday, not the last one

@@ -1060,3 +1060,8 @@ def test_a_claim_never_ends_on_the_connective_before_an_aside() -> None:
 def test_for_a_while_is_not_cut_before_while() -> None:
     claim = containing("It will be a while before we see him play for Spain again.", "while")
     assert "a while before we see him" in claim.text
+
+
+def test_has_until_a_date_is_one_claim() -> None:
+    claim = only("The Labour government officially has until June 2006 to hold an election.")
+    assert claim.text.startswith("The Labour government officially has until June 2006")

@@ -322,3 +322,15 @@ def test_scaled_counts_after_the_and_figures_within(text: str, value: float, bou
 
 def test_a_number_word_after_the_still_points_back() -> None:
     assert find_quantities("the two men left") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the election to be called on 4 or 5 April",
+        "it runs from 6 to 9 January",
+        "in Istanbul from 10-13 February",
+    ],
+)
+def test_the_first_day_of_two_is_no_count(text: str) -> None:
+    assert find_quantities(text) == []

@@ -250,3 +250,10 @@ def test_of_before_a_month_is_no_time_on_its_own(text: str) -> None:
 )
 def test_a_year_before_a_work_or_event_names_which_one(text: str) -> None:
     assert one(text).date == "1996-01-01"
+
+
+def test_today_inside_a_sentence_with_a_capital_is_a_title() -> None:
+    assert find_times("Mr Marr said on the Today programme it would be soon", None) == []
+    assert find_times("in an interview with USA Today, he said", None) == []
+    assert one("Today the firm said it would cut 300 jobs").expression == "Today"
+    assert one("the firm said today it would cut 300 jobs").expression == "today"
