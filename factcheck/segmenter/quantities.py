@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from factcheck.segmenter.types import Bound, Quantity
 from factcheck.segmenter.wordlists import MONTH_NAMES, wordset
@@ -381,15 +381,42 @@ def _numbers(text: str) -> list[Found]:
             return found
     for m in _number_matches(text):
         try:
-            if m.group("num2") is not None and _is_change(text, m):
-                found.extend(_read_change(text, m))
-                continue
+            if m.group("num2") is not None:
+                if _is_change(text, m):
+                    found.extend(_read_change(text, m))
+                    continue
+                if _is_pair(text, m):
+                    found.extend(_read_pair(text, m))
+                    continue
             item = _read_match(text, m)
         except (ValueError, OverflowError):
             continue
         if item is not None:
             found.append(item)
-    return _word_ranges(text, found) if len(found) > 1 else found
+    return _currency_carried(text, _word_ranges(text, found)) if len(found) > 1 else found
+
+
+# "4.3bn rupees ..., against 2.7bn a year earlier": an amount written without its currency
+# ("3 billion" written out may count anything; "3bn" in news copy is money)
+_SCALED = re.compile(r"\d\s?(?:bn|mn|tn)\Z", re.IGNORECASE)
+
+
+def _currency_carried(text: str, found: list[Found]) -> list[Found]:
+    """`found` with a scaled amount that names no unit given the currency of the amount
+    before it ("4.3bn rupees ($98m), against 2.7bn" is 2.7bn rupees: a conversion in
+    brackets is not what the sentence counts in)."""
+    currency = None
+    out = found
+    for i, f in enumerate(found):
+        unit = f.quantity.unit
+        if unit is not None:
+            if text.count("(", 0, f.start) <= text.count(")", 0, f.start):
+                currency = unit if len(unit) == 3 and unit.isupper() else None
+        elif currency is not None and _SCALED.search(f.quantity.text):
+            if out is found:
+                out = list(found)
+            out[i] = Found(replace(f.quantity, unit=currency), f.start, f.end)
+    return out
 
 
 # "four to five days", "two or three pounds": a range whose unit is written once, after
@@ -451,6 +478,30 @@ def _is_change(text: str, m: re.Match[str]) -> bool:
 _TO = re.compile(r"\s?to\s?", re.IGNORECASE)
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s\Z", re.IGNORECASE)
 _FIRST_FIGURE = ("num", "word", "compound", "half", "scale", "unitglued")
+
+
+def _is_pair(text: str, m: re.Match[str]) -> bool:
+    """Whether a range match "X and Y" is two figures: a range takes "between" ("between
+    10 and 12"); "cost £3bn and 2m people lost" counts two things."""
+    second_start = m.start("sign2") if m.group("sign2") else m.start("num2")
+    return _AND_BEFORE.search(text, m.start(), second_start) is not None and (
+        _BETWEEN_BEFORE.search(text, max(0, m.start() - 8), m.start()) is None
+    )
+
+
+_AND_BEFORE = re.compile(r"\band\s?\Z", re.IGNORECASE)
+
+
+def _read_pair(text: str, m: re.Match[str]) -> list[Found]:
+    """Each figure of "X and Y" read on its own."""
+    second_start = m.start("sign2") if m.group("sign2") else m.start("num2")
+    first_end = max(m.end(g) for g in _FIRST_FIGURE if m.group(g) is not None)
+    found = []
+    for match in (m.re.match(m.string, m.start(), first_end), m.re.match(m.string, second_start)):
+        item = _read_match(text, match) if match is not None else None
+        if item is not None:
+            found.append(item)
+    return found
 
 
 def _read_change(text: str, m: re.Match[str]) -> list[Found]:

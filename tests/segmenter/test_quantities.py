@@ -334,3 +334,31 @@ def test_a_number_word_after_the_still_points_back() -> None:
 )
 def test_the_first_day_of_two_is_no_count(text: str) -> None:
     assert find_quantities(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("it cost £3bn and 2m people lost power", [(3e9, "GBP"), (2e6, "people")]),
+        ("85% by 2008 and 100% by 2010", [(85, "percent"), (100, "percent")]),
+    ],
+)
+def test_two_figures_joined_by_and_are_two(text: str, expected: list[tuple[float, str]]) -> None:
+    assert [(f.quantity.value, f.quantity.unit) for f in find_quantities(text)] == expected
+
+
+def test_between_two_figures_is_still_a_range() -> None:
+    (found,) = find_quantities("between £3bn and £4bn")
+    assert (found.quantity.value, found.quantity.value_max, found.quantity.bound) == (
+        3e9,
+        4e9,
+        "lower",
+    )
+
+
+def test_a_scaled_amount_takes_the_currency_written_before_it() -> None:
+    found = find_quantities(
+        "Net income was 4.3bn rupees ($98m; £52m), against 2.7bn a year earlier"
+    )
+    assert [f.quantity.unit for f in found] == ["INR", "USD", "GBP", "INR"]
+    assert find_quantities("profit of $5bn, while 3 million")[-1].quantity.unit is None

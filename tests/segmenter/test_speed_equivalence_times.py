@@ -193,12 +193,15 @@ def _plain_numbers(text: str) -> list[Q.Found]:
             if m.group("num2") is not None and Q._is_change(text, m):
                 found.extend(Q._read_change(text, m))
                 continue
+            if m.group("num2") is not None and Q._is_pair(text, m):
+                found.extend(Q._read_pair(text, m))
+                continue
             item = Q._read_match(text, m)
         except (ValueError, OverflowError):
             continue
         if item is not None:
             found.append(item)
-    return Q._word_ranges(text, found) if len(found) > 1 else found
+    return Q._currency_carried(text, Q._word_ranges(text, found)) if len(found) > 1 else found
 
 
 @settings(max_examples=500, deadline=None)
