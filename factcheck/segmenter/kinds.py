@@ -108,7 +108,9 @@ PERSONAL = re.compile(
 PERSONAL_SUBJECT = re.compile(r"^(?:he|she|his|her|i|my)\b|\b(?:himself|herself)\b", re.IGNORECASE)
 CAUSAL = re.compile(
     r"\b(?:because|due to|thanks to|down to|as a result|result(?:ed|s)? in|led to|leads? to|"
-    r"lead to|caus(?:e|ed|es|ing)|behind the|blamed? (?:on|for)|driven by|owing to|"
+    r"lead to|caus(?:e|ed|es|ing)|blamed? (?:on|for)|driven by|owing to|"
+    # "rising costs are behind the fall", not "players behind the ball"
+    r"(?:is|are|was|were|be|been|reasons?|factors?|forces?|thinking|motives?) behind the|"
     r"in order to|to increase|to reduce|came because|helped|hurt|boost(?:ed)?|exiled)\b",
     re.IGNORECASE,
 )
@@ -123,7 +125,9 @@ COMPARISON = re.compile(
     re.IGNORECASE,
 )
 QUANTITY_WORDS = re.compile(
-    r"\b(?:majority|minority|most of|half|numbers|number of|increas(?:e|ed|es|ing)|"
+    # "half", but not "at half-time" or "in the first half" (of a match)
+    r"\b(?:majority|minority|most of|(?<!first )(?<!second )half(?![-\s]?time)|numbers|"
+    r"number of|increas(?:e|ed|es|ing)|"
     r"decreas(?:e|ed|es|ing)|rose|rise|rising|fell|fall|falling|doubled|tripled|halved|"
     r"grew|growth|decline[sd]?|soared|soaring|plunged|dozens|hundreds|thousands|millions|"
     r"share of|rate of|per cent|percent)\b",

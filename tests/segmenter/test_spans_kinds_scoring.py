@@ -69,3 +69,18 @@ def test_a_measurement_is_described_as_one() -> None:
 
     (claim,) = segment(parse_text("T\n\nCostello was seventh in the 1500m final in 3:48.82."))
     assert "contains a measurement: 3:48.82" in claim.reasons
+
+
+def kind(text: str) -> str:
+    return classify(text, [], [], None)[0]
+
+
+def test_half_time_and_the_first_half_are_no_quantity() -> None:
+    assert kind("Italy led 9-8 early in the second half") == "fact"
+    assert kind("the gaffer said to us at half-time to keep being patient") == "fact"
+    assert kind("half of the staff were laid off") == "quantity"
+
+
+def test_behind_the_is_a_cause_only_after_a_verb_or_reason() -> None:
+    assert kind("Forest played with a lot of players behind the ball") == "fact"
+    assert kind("Rising costs were behind the fall in profits") == "causal"
