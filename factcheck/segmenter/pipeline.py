@@ -79,7 +79,18 @@ def _not_a_statement(sentence: str) -> bool:
         sentence.rstrip("\"”’' ").endswith("?")
         or token_count(sentence) < 3
         or _INVITATION.match(sentence) is not None
+        or (":" in sentence[:40] and _TEAM_SHEET.match(sentence) is not None)
     )
+
+
+# A match report's team sheet: "Man Utd: Carroll, Gary Neville, O'Shea (Ronaldo 33), ...",
+# "Subs Not Used: Howard, Bellion", "Booked: Fowler": names, not claims
+_NAME = r"[A-Z][\w'’.\-]*(?: (?:van |de |da )?[A-Z][\w'’.\-]*){0,2}"
+_TEAM_SHEET = re.compile(
+    rf"(?:{_NAME}|[A-Z][\w.]*(?: [A-Z][\w.]*){{0,3}}): (?:{_NAME}(?: \([^()]{{1,40}}\))?, ){{3,}}"
+    r"|(?:Subs(?: [Nn]ot [Uu]sed)?|Substitutes|Booked|Sent [Oo]ff|Replacements|Sin [Bb]in|"
+    r"Ref(?:eree)?|Goals?|Scorers?|Tries|Cons|Pens)\s*:"
+)
 
 
 _INVITATION = re.compile(

@@ -1065,3 +1065,14 @@ def test_for_a_while_is_not_cut_before_while() -> None:
 def test_has_until_a_date_is_one_claim() -> None:
     claim = only("The Labour government officially has until June 2006 to hold an election.")
     assert claim.text.startswith("The Labour government officially has until June 2006")
+
+
+def test_a_team_sheet_gives_no_claim() -> None:
+    body = (
+        "Rooney scored twice as United won 2-0 at Eastlands. "
+        "Man Utd: Carroll, Gary Neville, Ferdinand, Brown, Heinze, O'Shea (Ronaldo 33), Keane. "
+        "Subs Not Used: Howard, Bellion. Booked: Fowler, Sibierski. Att: 47,111."
+    )
+    texts = [c.text for c in claims_of(body)]
+    assert texts[0].startswith("Rooney scored twice")
+    assert not [t for t in texts if "Carroll" in t or "Bellion" in t or "Fowler" in t], texts
