@@ -180,6 +180,13 @@ _QUOTED_LEAD = re.compile(
     rf"(?P<spk>{_SPEAKER_WORDS})\s+(?:was|were|has been|had been|is)\s+quoted\s+"
     r"(?:by\s+[^,.;\"”]{2,60}?\s+)?as\s+saying(?:\s+that)?:?\s+(?=\S)"
 )
+# 'Manchester City boss Kevin Keegan: "We had ..."': a named speaker, a colon, a quote
+_COLON_LEAD = re.compile(
+    r"(?:(?:Observes|Notes|Explains|Warns|Insists|Argues|Recalls|Adds)\s+)?(?P<spk>(?:[A-Z][\w'’.\-]*\s+(?:(?:of|the|and|boss|manager|coach|captain|chief|"
+    r"executive|chairman|secretary|minister|spokesman|spokeswoman|director|president|leader|"
+    r"head|analyst|economist|striker|midfielder|defender|keeper|goalkeeper|skipper)\s+)*){1,6}"
+    r"[A-Z][\w'’.\-]*):\s*(?=[\"“])"
+)
 # 'Said Mr Bysshe: "..."': the verb first, then the speaker and a colon
 _VERB_FIRST = ("Said ", "Says ", "Added ", "Adds ")
 _VERB_FIRST_LEAD = re.compile(
@@ -362,6 +369,10 @@ def find_attribution(
     imp = _IMPERSONAL_LEAD.match(sentence)
     if speech is None:
         speech = has_speech_verb(sentence)
+    if ":" in sentence[:90] and (label := _COLON_LEAD.match(sentence)) is not None:
+        # 'Manchester City boss Kevin Keegan: "We had a great chance ..."'
+        labelled = _speaker_label(label.group("spk"), last_person)
+        return Attribution(labelled, "says", label.end(), end)
     if not imp and not speech:
         return _unattributed(end)  # no speech verb: nothing to find
     m = _ACCORDING_LEAD.match(sentence)

@@ -1,3 +1,4 @@
+from factcheck.segmenter import parse_text, segment
 from factcheck.segmenter.speakers import find_attribution, person_name
 
 
@@ -39,3 +40,16 @@ def test_noun_claim_is_not_a_speech_verb() -> None:
 def test_person_name_skips_organisations() -> None:
     assert person_name("the Legal Affairs Committee met") is None
     assert person_name("French entrepreneur Laurent Le Pen arrived") == "Laurent Le Pen"
+
+
+def test_a_named_speaker_a_colon_and_a_quote() -> None:
+    body = 'Manchester City boss Kevin Keegan: "We had a great chance to take the lead."'
+    (claim,) = segment(parse_text(f"Match report\n\n{body}"))
+    assert (claim.text, claim.speaker) == ("We had a great chance to take the lead", "Kevin Keegan")
+    (claim,) = segment(parse_text('Report\n\nObserves Mr Hadi: "The economy marks a big divide."'))
+    assert claim.speaker == "Mr Hadi"
+
+
+def test_a_one_word_label_before_a_colon_is_no_speaker() -> None:
+    (claim,) = segment(parse_text('Report\n\nUpdate: "The firm cut 300 jobs."'))
+    assert claim.speaker is None
