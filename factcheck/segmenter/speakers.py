@@ -369,7 +369,11 @@ def find_attribution(
     imp = _IMPERSONAL_LEAD.match(sentence)
     if speech is None:
         speech = has_speech_verb(sentence)
-    if ":" in sentence[:90] and (label := _COLON_LEAD.match(sentence)) is not None:
+    if (
+        ":" in sentence[:90]
+        and not sentence.startswith(_VERB_FIRST)  # 'Said Mr Bysshe: "..."' (_lead_frame)
+        and (label := _COLON_LEAD.match(sentence)) is not None
+    ):
         # 'Manchester City boss Kevin Keegan: "We had a great chance ..."'
         labelled = _speaker_label(label.group("spk"), last_person)
         return Attribution(labelled, "says", label.end(), end)
