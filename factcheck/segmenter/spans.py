@@ -200,6 +200,8 @@ def _and_joins_clauses(text: str, left_start: int, m: re.Match[str], next_word: 
         return True
     left = text[left_start : m.start()]
     previous = left.rsplit(None, 1)[-1].lower() if left.strip() else ""
+    if previous in _TRY_AND:
+        return False  # "try and hit them on the break": "try to hit"
     if _ED_START.match(left):
         return True  # the last of a list of predicates: "..., lied about X and ignored Y"
     if next_word.lower().endswith("ed") and (
@@ -209,6 +211,7 @@ def _and_joins_clauses(text: str, left_start: int, m: re.Match[str], next_word: 
     return bool(_HAS_VERB.search(left))
 
 
+_TRY_AND = wordset("try tries tried trying")
 _ED_CLAUSE = re.compile(
     r"\S+\s+(?:the|a|an|its|his|her|their|our|my|this|that|these|those|it|them|him|us|to|"
     r"by|in|on|at|from|for|with|into|up|down|out|off|over|about|more|less|himself|herself|"

@@ -1076,3 +1076,8 @@ def test_a_team_sheet_gives_no_claim() -> None:
     texts = [c.text for c in claims_of(body)]
     assert texts[0].startswith("Rooney scored twice")
     assert not [t for t in texts if "Carroll" in t or "Bellion" in t or "Fowler" in t], texts
+
+
+def test_try_and_is_one_verb() -> None:
+    claim = only("City seemed content to sit back and try and hit their rivals on the break.")
+    assert claim.text.endswith("try and hit their rivals on the break")
