@@ -92,7 +92,8 @@ _LEAD_IN_WORDS = (
     r"that(?!\s+(?:is|was|are|were|has|had|will|would|could|can|may|might|must|does|did|"
     r"seems|means|remains|'s)\b)",
 )  # fmt: skip
-_LEAD_IN_BODY = rf"(?:(?:{'|'.join(_LEAD_IN_WORDS)})\b[,\s]*)+"
+# not "That's" or "Who'd": a contraction is a subject and its verb
+_LEAD_IN_BODY = rf"(?:(?:{'|'.join(_LEAD_IN_WORDS)})(?!['’])\b[,\s]*)+"
 _INTRO_BODY = (
     r"(?:(?:just\s+)?[\w\-]+\s+(?:years?|months?|weeks?|days?|decades?)\s+ago|in\s+\d{4}|"
     r"during\s+\d{4}|last\s+\w+|this\s+\w+|so\s+far|at\s+the\s+same\s+time|in\s+addition|"

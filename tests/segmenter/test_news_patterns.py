@@ -1081,3 +1081,8 @@ def test_a_team_sheet_gives_no_claim() -> None:
 def test_try_and_is_one_verb() -> None:
     claim = only("City seemed content to sit back and try and hit their rivals on the break.")
     assert claim.text.endswith("try and hit their rivals on the break")
+
+
+def test_a_contraction_is_no_lead_in() -> None:
+    claim = only("That's for five or six years, so selling one million laptops is cheaper.")
+    assert claim.text.startswith("That's for five or six years")
