@@ -563,9 +563,20 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     # put back a closing bracket or quote whose opener is inside the span
     while end < len(text) and text[end] in ')]"”’' and _unbalanced(text[start:end], text[end]):
         end += 1
+    # and an opening bracket whose closer is: "(Cristiano) Ronaldo and (Ryan) Giggs"
+    opener = text[start - 1 : start] if start > 0 else ""
+    if opener in ("(", "[") and _closes_first(text[start:end], opener):
+        start -= 1
     if start >= end:
         return start, start
     return start, end
+
+
+def _closes_first(piece: str, opener: str) -> bool:
+    """Whether `piece` closes a bracket of `opener`'s kind before it opens one."""
+    closer = _CLOSERS[opener]
+    shut = piece.find(closer)
+    return shut >= 0 and not 0 <= piece.find(opener) < shut
 
 
 def _unbalanced(piece: str, closer: str) -> bool:

@@ -1086,3 +1086,8 @@ def test_try_and_is_one_verb() -> None:
 def test_a_contraction_is_no_lead_in() -> None:
     claim = only("That's for five or six years, so selling one million laptops is cheaper.")
     assert claim.text.startswith("That's for five or six years")
+
+
+def test_an_editor_s_bracket_at_the_start_of_a_claim_stays_whole() -> None:
+    claim = only("(Rural affairs minister) Alun Michael has cancelled 12 engagements.")
+    assert claim.text == "(Rural affairs minister) Alun Michael has cancelled 12 engagements"

@@ -103,6 +103,13 @@ def reference_trim(text: str, start: int, end: int) -> tuple[int, int]:
         end < len(text) and text[end] in ')]"”’' and spans._unbalanced(text[start:end], text[end])
     ):
         end += 1
+    if start > 0 and text[start - 1 : start] in ("(", "["):
+        closer = {"(": ")", "[": "]"}[text[start - 1]]
+        piece = text[start:end]
+        if closer in piece and (
+            text[start - 1] not in piece or piece.index(closer) < piece.index(text[start - 1])
+        ):
+            start -= 1
     if start >= end:
         return start, start
     return start, end
