@@ -309,6 +309,11 @@ def _speaker_label(raw: str, last_person: str | None) -> str | None:
             return last_person
         return None
     name = person_name(raw)
+    if name and name.endswith(("'s", "’s")):
+        # "President Yudhoyono's government says": the government speaks, not the man;
+        # "Senator Leahy's spokeswoman Tracy Schmaler": the one named after the role
+        after = raw[raw.find(name) + len(name) :]
+        return person_name(after) or (raw if len(raw.split()) <= 8 else name[:-2])
     if name:
         return name
     if len(raw.split()) <= 8:

@@ -53,3 +53,10 @@ def test_a_named_speaker_a_colon_and_a_quote() -> None:
 def test_a_one_word_label_before_a_colon_is_no_speaker() -> None:
     (claim,) = segment(parse_text('Report\n\nUpdate: "The firm cut 300 jobs."'))
     assert claim.speaker is None
+
+
+def test_a_possessive_speaker_is_what_the_person_has() -> None:
+    s = "President Yudhoyono's government says it wants to curb fuel subsidies by 30%."
+    assert find_attribution(s, None).speaker == "President Yudhoyono's government"
+    s = "Senator Leahy's spokeswoman Tracy Schmaler said the bill would pass by 2006."
+    assert find_attribution(s, None).speaker == "Tracy Schmaler"
