@@ -125,9 +125,14 @@ def _sentence_claims(
     spans = _conditional_joined(
         text, carve(text, s_start + frame.body_start, s_start + frame.body_end)
     )
-    if frame.inner is not None and not _has_predicate(sentence[frame.body_start : frame.inner[0]]):
-        # "The tone of the campaign, he said, would be ...": the frame sits inside one claim
-        spans = _across(spans, s_start + frame.inner[0], s_start + frame.inner[1])
+    if frame.inner is not None:
+        lo, hi = s_start + frame.inner[0], s_start + frame.inner[1]
+        # "Before now, he said, Apple has been seen as ...": with its lead-in trimmed off,
+        # the claim starts after the frame
+        spans = [(hi, e) if lo < s < hi < e else (s, e) for s, e in spans]
+        if not _has_predicate(sentence[frame.body_start : frame.inner[0]]):
+            # "The tone of the campaign, he said, would be ...": the frame sits inside one claim
+            spans = _across(spans, lo, hi)
     out: list[ClaimSpan] = []
     for index, (c_start, c_end) in enumerate(spans):
         speaker, verb = frame.speaker, frame.verb

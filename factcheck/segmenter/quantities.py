@@ -544,6 +544,9 @@ _GROUPS = (
 )  # fmt: skip
 
 
+_CLAUSE_END = re.compile(r"\s*(?:[.,;:!?\"”)]|\Z)")
+
+
 def _read_match(text: str, m: re.Match[str]) -> Found | None:
     num, word, sign, scale, glued, compound, pct2, num2, scale2, half = m.group(*_GROUPS)
     start, end = m.span()
@@ -635,6 +638,14 @@ def _read_match(text: str, m: re.Match[str]) -> Found | None:
             end = m.end("num") if num else end
     if unit is None:
         unit, end = _unit_after(text, end)
+        if (
+            unit is None
+            and word is not None
+            and word.lower() == "one"
+            and not scale
+            and (start == 0 or _CLAUSE_END.match(text, m.end()) is not None)
+        ):
+            return None  # "One dissenting opinion came from", "would be buying one."
     if unit in ("pence", "penny"):  # "80p", "16.75 pence": in pounds, the ISO unit
         value /= 100
         value_max = value_max / 100 if value_max is not None else None

@@ -107,7 +107,7 @@ _LEAD_BODY = (
     rf"(?!\s+(?:\w+ing|of|by|has|have|had|is|are|was|were|for|from|in|on|at|over|to|tanks?)\b)"
     rf"(?:(?:(?<=told)|(?<=tells))\s+(?:[^:;.!?\"“”]{{1,50}}:(?=\s)|(?:the\s+)?"
     rf"(?:BBC|[A-Z][\w ]{{0,30}}?|reporters|journalists|him|"
-    rf"her|them|us|me|MPs)(?:\s+(?:News\s+)?website)?))?(?:\s+that|:)?\s+(?=\S)"
+    rf"her|them|us|me|MPs)(?:\s+(?:News\s+)?website)?))?(?:\s+that|:|,)?\s+(?=\S)"
 )
 # A trailing frame: '..., said Jo Smith.' or '..., he says, adding that ...'
 _TRAILING_SPEAKER_PRONOUNS = "he|she|they|it"

@@ -1091,3 +1091,13 @@ def test_a_contraction_is_no_lead_in() -> None:
 def test_an_editor_s_bracket_at_the_start_of_a_claim_stays_whole() -> None:
     claim = only("(Rural affairs minister) Alun Michael has cancelled 12 engagements.")
     assert claim.text == "(Rural affairs minister) Alun Michael has cancelled 12 engagements"
+
+
+def test_a_frame_after_a_trimmed_lead_in_is_not_the_claim() -> None:
+    body = (
+        "Before now, he said, Apple has been seen as a premium brand. "
+        "But, he said, the Mac mini changed that."
+    )
+    texts = [c.text for c in claims_of(f"Ian Fogg of Jupiter Research was asked. {body}")]
+    assert "Apple has been seen as a premium brand" in texts
+    assert "the Mac mini changed that" in texts

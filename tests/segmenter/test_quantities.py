@@ -362,3 +362,16 @@ def test_a_scaled_amount_takes_the_currency_written_before_it() -> None:
     )
     assert [f.quantity.unit for f in found] == ["INR", "USD", "GBP", "INR"]
     assert find_quantities("profit of $5bn, while 3 million")[-1].quantity.unit is None
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("One dissenting opinion came from Brian Gammage", []),
+        ("friends said they would be buying one.", []),
+        ("with eight voting for and one voting to abstain", [8, 1]),
+        ("One person died in the crash", [1]),
+    ],
+)
+def test_one_is_a_count_only_of_something(text: str, values: list[float]) -> None:
+    assert [f.quantity.value for f in find_quantities(text)] == values
