@@ -28,7 +28,8 @@ TEMPORAL = re.compile(
     r"\b(?:takes? place|take place|scheduled|due (?:out|to be [a-z]+ed)|"
     r"due to (?:visit|meet|start|open|arrive|speak|appear|face|hold|sign|launch|begin|end|"
     r"close|return|announce|publish|release|report|vote|decide|attend|travel|play|perform|"
-    r"finish|leave|hear|rule|testify|retire|unveil|present|give|take|make)|"
+    r"finish|leave|hear|rule|testify|retire|unveil|present|give|take|make|come|go|expire|"
+    r"resume|conclude|enter|sit|stand|run)|"
     r"will be held|is held|are held|kicks? off|starts? on|begins? on|has yet to name a date)\b",
     re.IGNORECASE,
 )

@@ -84,3 +84,8 @@ def test_half_time_and_the_first_half_are_no_quantity() -> None:
 def test_behind_the_is_a_cause_only_after_a_verb_or_reason() -> None:
     assert kind("Forest played with a lot of players behind the ball") == "fact"
     assert kind("Rising costs were behind the fall in profits") == "causal"
+
+
+def test_due_to_come_into_force_is_a_schedule_not_a_cause() -> None:
+    assert kind("The treaty is due to come into force in November 2006") == "temporal"
+    assert kind("the delay was due to the weather") == "causal"
