@@ -406,16 +406,15 @@ def _currency_carried(text: str, found: list[Found]) -> list[Found]:
     before it ("4.3bn rupees ($98m), against 2.7bn" is 2.7bn rupees: a conversion in
     brackets is not what the sentence counts in)."""
     currency = None
-    out = found
-    for i, f in enumerate(found):
+    out = []
+    for f in found:
         unit = f.quantity.unit
         if unit is not None:
             if text.count("(", 0, f.start) <= text.count(")", 0, f.start):
                 currency = unit if len(unit) == 3 and unit.isupper() else None
         elif currency is not None and _SCALED.search(f.quantity.text):
-            if out is found:
-                out = list(found)
-            out[i] = Found(replace(f.quantity, unit=currency), f.start, f.end)
+            f = Found(replace(f.quantity, unit=currency), f.start, f.end)
+        out.append(f)
     return out
 
 
@@ -480,11 +479,16 @@ _BETWEEN_BEFORE = re.compile(r"\bbetween\s\Z", re.IGNORECASE)
 _FIRST_FIGURE = ("num", "word", "compound", "half", "scale", "unitglued")
 
 
+def _figure_ends(m: re.Match[str]) -> tuple[int, int]:
+    """Where the first figure of a range match ends and the second begins."""
+    first_end = max(m.end(g) for g in _FIRST_FIGURE if m.group(g) is not None)
+    return first_end, m.start("sign2") if m.group("sign2") else m.start("num2")
+
+
 def _is_pair(text: str, m: re.Match[str]) -> bool:
     """Whether a range match "X and Y" is two figures: a range takes "between" ("between
     10 and 12"); "cost £3bn and 2m people lost" counts two things."""
-    second_start = m.start("sign2") if m.group("sign2") else m.start("num2")
-    return _AND_BEFORE.search(text, m.start(), second_start) is not None and (
+    return _AND_BEFORE.search(text, m.start(), _figure_ends(m)[1]) is not None and (
         _BETWEEN_BEFORE.search(text, max(0, m.start() - 8), m.start()) is None
     )
 
@@ -494,8 +498,7 @@ _AND_BEFORE = re.compile(r"\band\s?\Z", re.IGNORECASE)
 
 def _read_pair(text: str, m: re.Match[str]) -> list[Found]:
     """Each figure of "X and Y" read on its own."""
-    second_start = m.start("sign2") if m.group("sign2") else m.start("num2")
-    first_end = max(m.end(g) for g in _FIRST_FIGURE if m.group(g) is not None)
+    first_end, second_start = _figure_ends(m)
     found = []
     for match in (m.re.match(m.string, m.start(), first_end), m.re.match(m.string, second_start)):
         item = _read_match(text, match) if match is not None else None
@@ -509,8 +512,7 @@ def _read_change(text: str, m: re.Match[str]) -> list[Found]:
     to $43.25"), the unit written once serving both; other connectors keep the range
     ("from 3-4%")."""
     first = _read_match(text, m)
-    second_start = m.start("sign2") if m.group("sign2") else m.start("num2")
-    first_end = max(m.end(g) for g in _FIRST_FIGURE if m.group(g) is not None)
+    first_end, second_start = _figure_ends(m)
     if first is None or _TO.fullmatch(text, first_end, second_start) is None:
         return [first] if first is not None else []
     second_match = m.re.match(m.string, second_start)

@@ -182,7 +182,8 @@ _QUOTED_LEAD = re.compile(
 )
 # 'Manchester City boss Kevin Keegan: "We had ..."': a named speaker, a colon, a quote
 _COLON_LEAD = re.compile(
-    r"(?:(?:Observes|Notes|Explains|Warns|Insists|Argues|Recalls|Adds)\s+)?(?P<spk>(?:[A-Z][\w'’.\-]*\s+(?:(?:of|the|and|boss|manager|coach|captain|chief|"
+    r"(?:(?:Observes|Notes|Explains|Warns|Insists|Argues|Recalls|Adds)\s+)?"
+    r"(?P<spk>(?:[A-Z][\w'’.\-]*\s+(?:(?:of|the|and|boss|manager|coach|captain|chief|"
     r"executive|chairman|secretary|minister|spokesman|spokeswoman|director|president|leader|"
     r"head|analyst|economist|striker|midfielder|defender|keeper|goalkeeper|skipper)\s+)*){1,6}"
     r"[A-Z][\w'’.\-]*):\s*(?=[\"“])"
