@@ -180,13 +180,34 @@ _QUOTED_LEAD = re.compile(
     rf"(?P<spk>{_SPEAKER_WORDS})\s+(?:was|were|has been|had been|is)\s+quoted\s+"
     r"(?:by\s+[^,.;\"”]{2,60}?\s+)?as\s+saying(?:\s+that)?:?\s+(?=\S)"
 )
+# A named speaker with the words of a job between the names: "Ryanair deputy chief
+# executive Michael Cawley", "Manchester City boss Kevin Keegan"
+_ROLE_WORDS = (
+    "of|the|and|for|boss|manager|coach|captain|chief|executive|deputy|senior|vice|managing|"
+    "financial|general|chairman|secretary|minister|foreign|home|prime|shadow|former|spokesman|"
+    "spokeswoman|director|president|leader|head|analyst|economist|energy|state|prosecutor|"
+    "correspondent|editor|officer|official|striker|midfielder|defender|keeper|goalkeeper|"
+    "skipper|player|star"
+)
+_NAMED_WITH_ROLE = (
+    rf"(?:[A-Z][\w'’.\-]*\s+(?:(?:{_ROLE_WORDS}|[a-z]+-[a-z]+)\s+)*){{0,6}}[A-Z][\w'’.\-]*"
+)
+# '...," Mr Walsh told AP news agency.': who speaks stands before "told", who listens after
+_TOLD_TRAIL = re.compile(
+    # after the quote, any description: '," mobile analyst Carolina Milanesi told ...'
+    r"(?:(?:,\s*|[\"”’]\s*,?\s*)[\"”’]?\s*(?:[a-z][\w'’\-]*\s+){0,4}|\s+)"
+    rf"(?P<spk>he|she|they|we|(?:(?:the|a|an)\s+)?(?:(?:{_ROLE_WORDS}|[a-z]+-[a-z]+)\s+){{0,4}}"
+    rf"{_NAMED_WITH_ROLE})"
+    # "John Houlihan, editor of Computerandvideogames.com told BBC News": an aside, its
+    # closing comma sometimes forgotten
+    r"(?:,\s[^,]{3,60}?,?)?"
+    r"\s+(?:told|tells)\s+[^,.;:\"“”]{1,60}?[.!?]?[\"”’]?\Z"
+)
 # 'Manchester City boss Kevin Keegan: "We had ..."': a named speaker, a colon, a quote
 _COLON_LEAD = re.compile(
     r"(?:(?:Observes|Notes|Explains|Warns|Insists|Argues|Recalls|Adds)\s+)?"
-    r"(?P<spk>(?:[A-Z][\w'’.\-]*\s+(?:(?:of|the|and|boss|manager|coach|captain|chief|"
-    r"executive|chairman|secretary|minister|spokesman|spokeswoman|director|president|leader|"
-    r"head|analyst|economist|striker|midfielder|defender|keeper|goalkeeper|skipper)\s+)*){1,6}"
-    r"[A-Z][\w'’.\-]*):\s*(?=[\"“])"
+    rf"(?P<spk>(?:[A-Z][\w'’.\-]*\s+(?:(?:{_ROLE_WORDS})\s+)*){{1,6}}[A-Z][\w'’.\-]*)"
+    r":\s*(?=[\"“])"
 )
 # 'Said Mr Bysshe: "..."': the verb first, then the speaker and a colon
 _VERB_FIRST = ("Said ", "Says ", "Added ", "Adds ")
@@ -405,9 +426,15 @@ def find_attribution(
         verb = verb or "according to"
         end = start + t.start()
     else:
-        t2 = _trail(tail)
+        told = _told_trail(tail)
+        t2 = _trail(tail) if told is None else None
         spk = (t2.group("spk1") or t2.group("spk2") or "") if t2 else ""
-        if (
+        if told is not None:
+            # '...," he told BBC Radio 4's Today programme.': the one told listens
+            speaker = speaker or _speaker_label(told.group("spk"), last_person)
+            verb = verb or "said"
+            end = start + told.start()
+        elif (
             t2
             and t2.start() > 10
             and t2.group("verb2") not in _NOT_TRAILING_VERBS
@@ -482,6 +509,15 @@ def _reporting_verb(frame_verb: str) -> str:
     """ "told reporters" -> "told"; "is warning a committee" -> "warning"."""
     words = frame_verb.split()
     return words[1] if words[0] in ("is", "are") else words[0]
+
+
+def _told_trail(tail: str) -> re.Match[str] | None:
+    """`_TOLD_TRAIL.search(tail)` when it ends a claim of some length, tried only when the
+    tail tells someone something."""
+    if " told " not in tail and " tells " not in tail:
+        return None
+    m = _TOLD_TRAIL.search(tail)
+    return m if m is not None and m.start() > 10 else None
 
 
 def _trail(tail: str) -> re.Match[str] | None:

@@ -1,3 +1,5 @@
+import pytest
+
 from factcheck.segmenter import parse_text, segment
 from factcheck.segmenter.speakers import find_attribution, person_name
 
@@ -60,3 +62,39 @@ def test_a_possessive_speaker_is_what_the_person_has() -> None:
     assert find_attribution(s, None).speaker == "President Yudhoyono's government"
     s = "Senator Leahy's spokeswoman Tracy Schmaler said the bill would pass by 2006."
     assert find_attribution(s, None).speaker == "Tracy Schmaler"
+
+
+def test_who_is_told_is_not_the_speaker() -> None:
+    s = "\"Signs of a slowdown stay the Bank's hand,\" he told BBC Radio 4's Today programme."
+    frame = find_attribution(s, "Mr King")
+    assert (frame.speaker, s[frame.body_start : frame.body_end].rstrip(',"')) == (
+        "Mr King",
+        "\"Signs of a slowdown stay the Bank's hand",
+    )
+    s = '"What I do next is still too early to say," Mr Walsh told AP news agency on Wednesday.'
+    frame = find_attribution(s, None)
+    assert frame.speaker == "Mr Walsh"
+    assert "Walsh" not in s[frame.body_start : frame.body_end]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ('"Bleeps will be used as needed," producer Gil Cates told reporters.', "Gil Cates"),
+        (
+            '"It is high," Emmanuel Ferry, from Exane BNP Paribas told Reuters news agency.',
+            "Emmanuel Ferry",
+        ),
+        (
+            '"Sales are up," Ryanair deputy chief executive Michael Cawley told Reuters.',
+            "Michael Cawley",
+        ),
+    ],
+)
+def test_the_speaker_before_told_with_a_job_or_an_aside(sentence: str, speaker: str) -> None:
+    frame = find_attribution(sentence, None)
+    assert frame.speaker == speaker
+    assert sentence[frame.body_start : frame.body_end].rstrip(',"') in (
+        sentence[: sentence.index(",")],
+        sentence[: sentence.index('," ')],
+    )
