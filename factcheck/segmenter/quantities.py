@@ -89,7 +89,8 @@ _UNIT_WORD = re.compile(r"[A-Za-z][A-Za-z\-’']*")
 _UNIT_STOP = wordset(
     "of to in on at for by with from and or but than as the a an that which who whom is are was "
     "were has have had will would could can may be been this these those its their his her per "
-    "each every last next after before when while so out since until during about into over"
+    "each every last next after before when while so out since until during about into over "
+    "if because I"
 )
 # Words between a number and what it counts: "50 new aircraft", "two other firms"
 _UNIT_SKIP = wordset("new other more extra additional further separate such")
@@ -257,15 +258,24 @@ def _unit_after(text: str, end: int) -> tuple[str | None, int]:
         low = word.lower()
         if low in _CURRENCY_WORDS:
             return _CURRENCY_WORDS[low], stop
-        if len(low) > 2 and _is_plural(word):
+        if (len(low) > 2 and _is_plural(word)) or _ACRONYM_PLURAL.fullmatch(word):
             return word.rstrip("’'"), stop
     return words[0][0], words[0][1]
+
+
+# "34 Labour MPs", "2,000 PCs": the plural of an abbreviation
+_ACRONYM_PLURAL = re.compile(r"[A-Z]{2,}s")
 
 
 def _counted_noun(unit: str) -> bool:
     """A plural noun or a currency: what "3.5m" can count in millions ("3.5m users",
     "3.5m people"), where "the 1500m final" measures metres."""
-    return (len(unit) == 3 and unit.isupper()) or unit in _PLURALS_WITHOUT_S or _is_plural(unit)
+    return (
+        (len(unit) == 3 and unit.isupper())
+        or unit in _PLURALS_WITHOUT_S
+        or _is_plural(unit)
+        or _ACRONYM_PLURAL.fullmatch(unit) is not None
+    )
 
 
 def _is_plural(word: str) -> bool:
@@ -546,6 +556,11 @@ _GROUPS = (
 )  # fmt: skip
 
 
+# A capitalised word in the singular ("Cent"), not a unit in capitals ("GB") or a plural
+# (but "20 Chinese were hurt" counts people: nationalities in -ese, -ish, -ch)
+_NAME_WORD = re.compile(r"[A-Z][a-z'’\-]+(?<!s)(?<!ese)(?<!ish)(?<!ch)")
+# "34 Labour MPs", "23 European countries": the capitalised word names what is counted
+_NOUN_NEXT = re.compile(r"\s+(?:[A-Z]|[a-z][\w'’\-]{2,}[a-rt-z]s\b)")
 _CLAUSE_END = re.compile(r"\s*(?:[.,;:!?\"”)]|\Z)")
 
 
@@ -618,6 +633,8 @@ def _read_match(text: str, m: re.Match[str]) -> Found | None:
         unit = _CURRENCY_SIGNS.get(sign.lower().strip(), "USD")
     if glued:
         glued = text[m.start("unitglued") : m.end("unitglued")]  # as written: "GB", not "gb"
+        if glued == "G":
+            return None  # "3G phones": a generation of mobile networks, not grams
         unit = _GLUED_UNITS.get(glued, glued)
     if pct2:
         unit = "percent"
@@ -640,6 +657,14 @@ def _read_match(text: str, m: re.Match[str]) -> Found | None:
             end = m.end("num") if num else end
     if unit is None:
         unit, end = _unit_after(text, end)
+        if (
+            unit is not None
+            and num is not None
+            and not scale
+            and _NAME_WORD.fullmatch(unit)
+            and not _NOUN_NEXT.match(text, end)
+        ):
+            return None  # "50 Cent has sold", "Radio 5 Live": a number inside a name
         if (
             unit is None
             and word is not None

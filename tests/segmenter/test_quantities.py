@@ -375,3 +375,24 @@ def test_a_scaled_amount_takes_the_currency_written_before_it() -> None:
 )
 def test_one_is_a_count_only_of_something(text: str, values: list[float]) -> None:
     assert [f.quantity.value for f in find_quantities(text)] == values
+
+
+@pytest.mark.parametrize(
+    "text", ["3G phones are popular", "rapper 50 Cent has sold", "on Radio 5 Live today"]
+)
+def test_a_number_inside_a_name_is_no_count(text: str) -> None:
+    assert find_quantities(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("34 Labour MPs rebelled", 34, "MPs"),
+        ("3.5m PCs were sold", 3.5e6, "PCs"),
+        ("23 European countries", 23, "countries"),
+        ("20 Chinese were hurt", 20, "Chinese"),
+    ],
+)
+def test_capitalised_words_after_a_count(text: str, value: float, unit: str) -> None:
+    q = find_quantities(text)[0].quantity
+    assert (q.value, q.unit) == (value, unit)
