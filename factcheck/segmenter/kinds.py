@@ -313,11 +313,26 @@ def classify(
     quantities: list[Quantity],
     times: list[TimeRef],
     speaker_verb: str | None,
+    *,
+    quoted: bool = False,
 ) -> tuple[str, str | None]:
-    """(kind, the cue that decided it) for one claim span."""
-    return _classify(text, quantities, speaker_verb, _cue_finder(_names_hidden(text)), times)
+    """(kind, the cue that decided it) for one claim span; `quoted` when the span is the
+    speaker's own words, inside quotation marks.
+
+    A quoted remark with no figure and no other cue ("The amber light is flashing") is
+    an opinion: in the blind-annotated articles, 115 of 153 such remarks that the cues
+    left as facts were opinions to their annotators (kinds right: 58% -> 61%; 76% -> 77%
+    on our own gold files; ranking unchanged). The speaker's own account ("We got a new
+    computer") stays a fact that only the speaker can confirm.
+    """
+    kind, cue = _classify(text, quantities, speaker_verb, _cue_finder(_names_hidden(text)), times)
+    if quoted and kind == "fact" and not quantities and not _OWN_ACCOUNT.search(text):
+        return "opinion", None
+    return kind, cue
 
 
+# "We got a new computer": the speaker's own account, a fact only the speaker can confirm
+_OWN_ACCOUNT = re.compile(r"\b(?:I|I'm|I've|I'd|[Ww]e|[Ww]e're|[Ww]e've|[Mm]y|[Oo]ur)\b")
 # A capitalised word next to another inside a span ("Think Secret", "Great Britain",
 # "Will Smith") is part of a name and no cue ("Prices Could rise" keeps its modal).
 _INNER_CAPITAL = re.compile(

@@ -222,7 +222,8 @@ def _claim(
         return None
     if not qs and not ts and not _has_predicate(span) and not APPOSITIVE_CLAIM.fullmatch(span):
         return None
-    kind, cue = classify(span, qs, ts, verb)
+    quoted = _quoted(sentence, lo)
+    kind, cue = classify(span, qs, ts, verb, quoted=quoted)
     if (
         kind == "fact"
         and not (qs or ts or speaker)
@@ -231,7 +232,7 @@ def _claim(
     ):
         return None  # "His initial business involved ...": narration about someone
     value, checkworthy, reasons = score(
-        Candidate(span, sentence, kind, cue, qs, ts, speaker, verb, lo, _quoted(sentence, lo))
+        Candidate(span, sentence, kind, cue, qs, ts, speaker, verb, lo, quoted)
     )
     return ClaimSpan(
         text=span,

@@ -89,3 +89,10 @@ def test_behind_the_is_a_cause_only_after_a_verb_or_reason() -> None:
 def test_due_to_come_into_force_is_a_schedule_not_a_cause() -> None:
     assert kind("The treaty is due to come into force in November 2006") == "temporal"
     assert kind("the delay was due to the weather") == "causal"
+
+
+def test_a_quoted_remark_without_a_figure_is_an_opinion() -> None:
+    assert classify("The amber light is flashing", [], [], None, quoted=True)[0] == "opinion"
+    assert classify("The amber light is flashing", [], [], None)[0] == "fact"
+    q = Quantity(300, "exact", "jobs", "300 jobs")
+    assert classify("We cut 300 jobs", [q], [], None, quoted=True)[0] == "quantity"
