@@ -32,7 +32,10 @@ _SCALE = {
     "hundred": 1e2, "thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6,
     "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "tr": 1e12,
 }  # fmt: skip
-_CURRENCY_SIGNS = {"$": "USD", "us$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR"}
+_CURRENCY_SIGNS = {
+    "$": "USD", "us$": "USD", "hk$": "HKD", "a$": "AUD", "au$": "AUD", "c$": "CAD",
+    "ca$": "CAD", "nz$": "NZD", "s$": "SGD", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR",
+}  # fmt: skip
 _CURRENCY_WORDS = {
     "dollars": "USD", "dollar": "USD", "pounds": "GBP", "pound": "GBP", "euros": "EUR",
     "euro": "EUR", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "rupees": "INR",
@@ -59,11 +62,13 @@ _WORD_ALT = "|".join(
 )
 _SCALE_ALT = r"hundred|thousand|million|billion|trillion|bn|mn|tn|m|k|b"
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
-_SIGN = r"(?:US\$|\$|£|€|¥|₹)"
+# "HK$327m", "A$648m": dollars of Hong Kong, Australia, Canada, New Zealand, Singapore
+_DOLLAR_PREFIX = r"US|HK|AU?|CA?|NZ|S"
+_SIGN = rf"(?:(?:{_DOLLAR_PREFIX})\$|\$|£|€|¥|₹)"
 # The leading lookahead only restates where a match can begin (a sign, a digit or ".", or
 # the start of a number word); it lets the scan skip other positions at a third of the cost.
 _NUMBER_START = "|".join(sorted({w[:2] for w in _SMALL if w != "a quarter"}))
-_NUMBER_GUARD = rf"(?=[\d.$£€¥₹]|US\$|\b(?:{_NUMBER_START}))"
+_NUMBER_GUARD = rf"(?=[\d.$£€¥₹]|(?:{_DOLLAR_PREFIX})\$|\b(?:{_NUMBER_START}))"
 _NUMBER_BODY = (
     rf"(?:(?P<sign>{_SIGN})\s?)?"
     rf"(?:(?P<num>{_NUM})(?:-(?P<compound>{_WORD_ALT}))?|(?P<word>\b(?:{_WORD_ALT})(?:-(?:one|two|three|four|five|six|seven|eight|nine))?\b))"
@@ -309,9 +314,9 @@ def extra_quantities(text: str) -> list[Found]:
             seconds = int(m["min"]) * 60 + float(m["sec"])
             found.append(Found(Quantity(seconds, "exact", "seconds", m.group(0)), *m.span()))
     if "alf" in text or "ird" in text or "rter" in text or "fth" in text:  # half, third, ...
-        for m in _FRACTION.finditer(text):
-            bound, start = _bound_before(text, m.start())
-            share = _FRACTION_PERCENT[m["frac"].lower().replace("-", " ")]
+        for m in (*_FRACTION.finditer(text), *_BY_FRACTION.finditer(text)):
+            bound, start = _bound_before(text, m.start("frac"))
+            share = _FRACTION_PERCENT[" ".join(m["frac"].lower().replace("-", " ").split())]
             quantity = Quantity(share, bound, "percent", text[start : m.end("frac")])
             found.append(Found(quantity, start, m.end("frac")))
     if " in " in text:
@@ -343,6 +348,12 @@ _RACE_TIME = re.compile(r"(?<![\d:.])(?P<min>\d{1,2}):(?P<sec>[0-5]\d\.\d{1,2})(
 # "nearly a quarter said", "more than half of all adults": a share, read as a percentage;
 # not "the first half of the season", "a quarter of a century", "a quarter of a million",
 # "the three quarters of the year" or "one half of the duo"
+# "sales have risen by a fifth", "cut by almost half": a change by a share
+_BY_FRACTION = re.compile(
+    r"\bby\s+(?:[a-z]+\s+){0,2}?(?P<frac>a\s+quarter|a\s+third|a\s+fifth|half|two[-\s]thirds|"
+    r"three[-\s]quarters)\b(?!\s+(?:of|the|a|an|time|way|century|hour|mile)\b)",
+    re.IGNORECASE,
+)
 _FRACTION = re.compile(
     r"(?<!first )(?<!second )(?<!third )(?<!final )(?<!last )(?<!latter )(?<!other )"
     r"(?<!the )(?<!one )"

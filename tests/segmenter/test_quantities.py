@@ -396,3 +396,28 @@ def test_a_number_inside_a_name_is_no_count(text: str) -> None:
 def test_capitalised_words_after_a_count(text: str, value: float, unit: str) -> None:
     q = find_quantities(text)[0].quantity
     assert (q.value, q.unit) == (value, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("Lenovo's profit was HK$327m (US$42m; £22m)", 327e6, "HKD"),
+        ("despite making a record A$648m ($492m) profit", 648e6, "AUD"),
+        ("a deal worth C$5bn", 5e9, "CAD"),
+    ],
+)
+def test_dollars_of_other_countries(text: str, value: float, unit: str) -> None:
+    q = find_quantities(text)[0].quantity
+    assert (q.value, q.unit) == (value, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "bound"),
+    [
+        ("Chinese PC sales have risen by a fifth in each of the past two years", 20, "exact"),
+        ("the workforce was cut by almost half", 50, "approx"),
+    ],
+)
+def test_a_change_by_a_share(text: str, value: float, bound: str) -> None:
+    q = find_quantities(text)[0].quantity
+    assert (q.value, q.bound, q.unit) == (value, bound, "percent")
