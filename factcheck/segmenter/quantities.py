@@ -125,7 +125,7 @@ _RANK_BEFORE = re.compile(r"\b(?:top|number|no\.)\s$", re.IGNORECASE)
 _NAME_BEFORE = re.compile(r"(?<=[\w,;:)] )[A-Z][A-Za-z]+ $")
 # "200 megabytes of traffic or more", "five years or less": a bound after the figure
 _BOUND_AFTER = re.compile(
-    r"(?:\s+[\w'’\-]+){0,3}?\s+or\s+(?:(?P<more>more|above|over|higher|greater)|"
+    r"(?:\s+[^\W\d][\w'’\-]*){0,3}?\s+or\s+(?:(?P<more>more|above|over|higher|greater)|"
     r"(?P<less>less|fewer|under|below|lower))\b"
 )
 _NAME_AFTER = re.compile(r"\s+[A-Z][a-z]")

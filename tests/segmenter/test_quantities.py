@@ -421,3 +421,9 @@ def test_dollars_of_other_countries(text: str, value: float, unit: str) -> None:
 def test_a_change_by_a_share(text: str, value: float, bound: str) -> None:
     q = find_quantities(text)[0].quantity
     assert (q.value, q.bound, q.unit) == (value, bound, "percent")
+
+
+def test_or_over_bounds_the_figure_it_follows_not_an_earlier_one() -> None:
+    first, second = find_quantities("A total of 3,028 adults aged 18 or over were interviewed")
+    assert (first.quantity.value, first.quantity.bound) == (3028, "exact")
+    assert (second.quantity.value, second.quantity.bound) == (18, "lower")
