@@ -32,7 +32,7 @@ from factcheck.checkworthiness.features import (
 )
 from factcheck.checkworthiness.model import load_model
 from factcheck.segmenter.types import Quantity, TimeRef
-from factcheck.segmenter.wordlists import wordset
+from factcheck.segmenter.wordlists import MONTH_NAMES, WEEKDAY_NAMES, wordset
 
 THRESHOLD = 0.5
 # A remark quoted in the speaker's own words ("It is about common decency") is what the
@@ -99,6 +99,7 @@ _ENTITY_BODY = r"(?<!^)(?<![.!?]\s)\b(?:[A-Z][a-z]+[A-Z]\w*|[A-Z]{2,}\w*|[A-Z][a
 # The same matches, with the context checks moved after the first capital so that the
 # scan skips straight to capitals (tests/segmenter/test_fast_paths.py checks they agree).
 _ENTITY = re.compile(r"[A-Z](?<=(?<!^)(?<![.!?]\s)\b[A-Z])(?:[a-z]+[A-Z]\w*|[A-Z]+\w*|[a-z'’\-]+)")
+_CALENDAR = frozenset(w.capitalize() for w in (*MONTH_NAMES, *WEEKDAY_NAMES))
 _NATIONALITY = wordset(
     "Chinese French British English American European Scottish Welsh Irish German Japanese "
     "Indian Korean Russian Italian Spanish African Asian Western Eastern Northern Southern I Mr "
@@ -129,14 +130,16 @@ def entities(text: str) -> list[str]:
 
 
 def _names_read(text: str) -> tuple[int, list[str]]:
-    """len(entities(text)), and those names as a reader writes them: adjacent words joined
-    ("Rafael Benitez", not "Rafael, Benitez"), without a possessive ("Berbatov")."""
+    """The names in `text` (entities(text) without months, weekdays and the letters of a
+    currency sign: "December", "HK$327m"), and how many, as a reader writes them: adjacent
+    words joined ("Rafael Benitez", not "Rafael, Benitez"), without a possessive
+    ("Berbatov")."""
     runs: list[str] = []
     count = 0
     end = -1
     for m in _ENTITY.finditer(text):
         word = m.group(0)
-        if word in _NATIONALITY:
+        if word in _NATIONALITY or word in _CALENDAR or text.startswith("$", m.end()):
             end = -1
             continue
         count += 1

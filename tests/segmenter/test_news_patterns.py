@@ -1101,3 +1101,8 @@ def test_a_frame_after_a_trimmed_lead_in_is_not_the_claim() -> None:
     texts = [c.text for c in claims_of(f"Ian Fogg of Jupiter Research was asked. {body}")]
     assert "Apple has been seen as a premium brand" in texts
     assert "the Mac mini changed that" in texts
+
+
+def test_months_and_currency_letters_are_no_names_in_reasons() -> None:
+    claim = only("Lenovo's profit for the three months to December was HK$327m (US$42m).")
+    assert not [r for r in claim.reasons if r.startswith("names")], claim.reasons
