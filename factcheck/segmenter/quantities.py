@@ -345,15 +345,15 @@ def extra_quantities(text: str) -> list[Found]:
 
 # "3:48.82", "2:06.73": minutes, seconds and hundredths (a clock time has no fraction)
 _RACE_TIME = re.compile(r"(?<![\d:.])(?P<min>\d{1,2}):(?P<sec>[0-5]\d\.\d{1,2})(?![\d:])")
-# "nearly a quarter said", "more than half of all adults": a share, read as a percentage;
-# not "the first half of the season", "a quarter of a century", "a quarter of a million",
-# "the three quarters of the year" or "one half of the duo"
 # "sales have risen by a fifth", "cut by almost half": a change by a share
 _BY_FRACTION = re.compile(
     r"\bby\s+(?:[a-z]+\s+){0,2}?(?P<frac>a\s+quarter|a\s+third|a\s+fifth|half|two[-\s]thirds|"
     r"three[-\s]quarters)\b(?!\s+(?:of|the|a|an|time|way|century|hour|mile)\b)",
     re.IGNORECASE,
 )
+# "nearly a quarter said", "more than half of all adults": a share, read as a percentage;
+# not "the first half of the season", "a quarter of a century", "a quarter of a million",
+# "the three quarters of the year" or "one half of the duo"
 _FRACTION = re.compile(
     r"(?<!first )(?<!second )(?<!third )(?<!final )(?<!last )(?<!latter )(?<!other )"
     r"(?<!the )(?<!one )"
