@@ -82,8 +82,10 @@ _SPLIT = re.compile(f"{_SPLIT_GUARD}(?:{_SPLIT_BODY})", re.IGNORECASE)
 _LEAD_IN_WORDS = (
     "and", "but", "or", r"so(?!\s+far)", "yet", "however", "although", "though", "while",
     r"even\s+though", r"even\s+if",
-    "whereas", "meanwhile", "also", "still", "indeed", "instead", "moreover", "furthermore",
-    "nonetheless", "nevertheless", "thus", "then", "with", "after", "before", "as well as",
+    "whereas", "meanwhile", "also", r"still(?=\s*,)", "indeed", "instead", "moreover",
+    "furthermore", "nonetheless", "nevertheless", "thus", "then", "with",
+    # not "Before 1997 most pensioners ...", "Still images ...": part of the claim
+    r"after(?!\s+\d)", r"before(?!\s+\d)", "as well as",
     r"as(?=\s+(?:the|a|an|his|her|its|their)\s+(?:[\w'’\-]+\s+){0,3}?"
     r"(?:has|have|is|are|was|were|had|will|would|could|can|did|does)\b)",
     "including",

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from factcheck.segmenter import parse_text, scoring, segment
 from factcheck.segmenter.types import ClaimSpan
 
@@ -1106,3 +1108,19 @@ def test_a_frame_after_a_trimmed_lead_in_is_not_the_claim() -> None:
 def test_months_and_currency_letters_are_no_names_in_reasons() -> None:
     claim = only("Lenovo's profit for the three months to December was HK$327m (US$42m).")
     assert not [r for r in claim.reasons if r.startswith("names")], claim.reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Before 1997 most pensioners voted Conservative",
+        "After 10 minutes it was obvious he was not going to move",
+        "Still images do not necessarily provide all the cues",
+    ],
+)
+def test_a_lead_word_that_belongs_to_the_claim_is_kept(text: str) -> None:
+    assert only(f"{text}.").text == text
+
+
+def test_still_with_a_comma_is_a_lead_in() -> None:
+    assert only("Still, the firm sold 300 cars.").text == "the firm sold 300 cars"
