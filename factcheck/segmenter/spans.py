@@ -82,7 +82,11 @@ _SPLIT = re.compile(f"{_SPLIT_GUARD}(?:{_SPLIT_BODY})", re.IGNORECASE)
 _LEAD_IN_WORDS = (
     "and", "but", "or", r"so(?!\s+far)", "yet", "however", "although", "though", "while",
     r"even\s+though", r"even\s+if",
-    "whereas", "meanwhile", "also", r"still(?=\s*,)", "indeed", "instead", "moreover",
+    "whereas", "meanwhile",
+    # not "Also present at the service was ...": an inverted sentence starts with it
+    r"also(?!\s+(?:in|on|at|present|among|included|including|featuring|nominated|"
+    r"shortlisted|available|up|out|new)\b)",
+    r"still(?=\s*,)", "indeed", "instead", "moreover",
     "furthermore", "nonetheless", "nevertheless", "thus", "then", "with",
     # not "Before 1997 most pensioners ...", "Still images ...": part of the claim
     r"after(?!\s+\d)", r"before(?!\s+\d)", "as well as",

@@ -1124,3 +1124,8 @@ def test_a_lead_word_that_belongs_to_the_claim_is_kept(text: str) -> None:
 
 def test_still_with_a_comma_is_a_lead_in() -> None:
     assert only("Still, the firm sold 300 cars.").text == "the firm sold 300 cars"
+
+
+def test_also_before_an_inverted_complement_is_kept() -> None:
+    text = "Also present at the service was former US president Bill Clinton"
+    assert only(f"{text}.").text == text
