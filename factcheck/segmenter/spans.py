@@ -84,8 +84,8 @@ _LEAD_IN_WORDS = (
     r"even\s+though", r"even\s+if",
     "whereas", "meanwhile",
     # not "Also present at the service was ...": an inverted sentence starts with it
-    r"also(?!\s+(?:in|on|at|present|among|included|including|featuring|nominated|"
-    r"shortlisted|available|up|out|new)\b)",
+    r"also(?!\s+(?:in|on|at|present|among|available|up|out|new|(?:not\s+)?[a-z]+(?:ing|ed)|"
+    r"taken|given|seen|shown|known|held|won|made)\b)",
     r"still(?=\s*,)", "indeed", "instead", "moreover",
     "furthermore", "nonetheless", "nevertheless", "thus", "then", "with",
     # not "Before 1997 most pensioners ...", "Still images ...": part of the claim
