@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from factcheck.segmenter.speakers import person_name
 from factcheck.segmenter.types import Quantity, TimeRef
-from factcheck.segmenter.wordlists import wordset
+from factcheck.segmenter.wordlists import FIRST_PERSON, wordset
 
 KINDS = (
     "quantity",
@@ -332,7 +332,7 @@ def classify(
 
 
 # "We got a new computer": the speaker's own account, a fact only the speaker can confirm
-_OWN_ACCOUNT = re.compile(r"\b(?:I|I'm|I've|I'd|[Ww]e|[Ww]e're|[Ww]e've|[Mm]y|[Oo]ur)\b")
+_OWN_ACCOUNT = re.compile(rf"\b(?:{'|'.join(FIRST_PERSON)})\b")
 # A capitalised word next to another inside a span ("Think Secret", "Great Britain",
 # "Will Smith") is part of a name and no cue ("Prices Could rise" keeps its modal).
 _INNER_CAPITAL = re.compile(

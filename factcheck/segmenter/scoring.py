@@ -32,7 +32,7 @@ from factcheck.checkworthiness.features import (
 )
 from factcheck.checkworthiness.model import load_model
 from factcheck.segmenter.types import Quantity, TimeRef
-from factcheck.segmenter.wordlists import MONTH_NAMES, WEEKDAY_NAMES, wordset
+from factcheck.segmenter.wordlists import FIRST_PERSON, MONTH_NAMES, WEEKDAY_NAMES, wordset
 
 THRESHOLD = 0.5
 # A remark quoted in the speaker's own words ("It is about common decency") is what the
@@ -92,7 +92,7 @@ _VAGUE_WORDS = (
     r"intended to|many of them|sort of|kind of)\b"
 )
 _VAGUE = re.compile(_VAGUE_WORDS, re.IGNORECASE)
-_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|we|We|we're|We're|we've|We've|my|My|our|Our|us)\b")
+_FIRST_PERSON = re.compile(rf"\b(?:{'|'.join(FIRST_PERSON)}|us)\b")
 # The same on lower-cased text: case-blind matching costs sre twice as much.
 _VAGUE_LOW = re.compile(_VAGUE_WORDS)
 _ENTITY_BODY = r"(?<!^)(?<![.!?]\s)\b(?:[A-Z][a-z]+[A-Z]\w*|[A-Z]{2,}\w*|[A-Z][a-z'’\-]+)"

@@ -22,3 +22,8 @@ IRREGULAR_PAST = (
     "brought", "told", "met", "sent", "fought", "chose", "drew", "drove", "flew", "knew",
     "struck", "threw", "burst", "broke", "fled", "sought", "quit",
 )  # fmt: skip
+# The speaker's own words about themselves: "We got a new computer", "I've dealt with this"
+FIRST_PERSON = (
+    "I", "I'm", "I've", "I'd", "we", "We", "we're", "We're", "we've", "We've", "my", "My", "our",
+    "Our",
+)  # fmt: skip
